@@ -1,0 +1,27 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "nabla",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "nabla", targets: ["nabla"]),
+    .library(name: "Autodiff", targets: ["Autodiff"]),
+    .library(name: "Network", targets: ["Network"]),
+    .library(name: "Shell", targets: ["Shell"]),
+  ],
+  targets: [
+    // The engine: a scalar reverse-mode tape. No printing, no Foundation.
+    .target(name: "Autodiff"),
+    // Neurons, layers, parameters, losses and optimisers, built on the tape.
+    .target(name: "Network", dependencies: ["Autodiff"]),
+    // The command language: text in, text out. No terminal.
+    .target(name: "Shell", dependencies: ["Network"]),
+    // The thin executable: arguments, reading lines, exit status.
+    .executableTarget(name: "nabla", dependencies: ["Shell"]),
+    .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
+    .testTarget(name: "NetworkTests", dependencies: ["Network"]),
+    .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

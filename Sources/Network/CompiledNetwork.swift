@@ -1,0 +1,165 @@
+import Autodiff
+
+/// A network and its loss laid out on a tape, ready to run one example at a time.
+///
+/// Compile once per network shape; then `load` parameter values and `run` examples
+/// as often as needed. Running allocates nothing.
+public struct CompiledNetwork: Sendable {
+  public private(set) var tape = Tape()
+  public let loss: LossFunction
+  /// Neuron indices of the inputs, the outputs, and the computing neurons in evaluation order.
+  public let inputs: [Int]
+  public let outputs: [Int]
+  public let order: [Int]
+  /// Tape nodes: per parameter, per input, per output target.
+  public let parameterNodes: [Int]
+  public let inputNodes: [Int]
+  public let targetNodes: [Int]
+  /// Tape nodes per neuron: the net input (-1 for inputs) and the output.
+  public let netNodes: [Int]
+  public let outNodes: [Int]
+  /// One loss term per output (empty for cross-entropy, which is one fused node).
+  public let termNodes: [Int]
+  public let lossNode: Int
+
+  /// Whether the loss is computed from the net inputs of the outputs (bce, cross-entropy).
+  public var isFused: Bool { loss == .bce || loss == .crossEntropy }
+
+  public init(_ network: Network, loss: LossFunction) throws(NetworkError) {
+    try CompiledNetwork.validate(network, loss: loss)
+    self.loss = loss
+    let neurons = network.neurons
+    inputs = network.inputs
+    outputs = network.outputs
+    order = network.evaluationOrder
+
+    var tape = Tape()
+    parameterNodes = network.parameters.map { tape.leaf($0.value) }
+    var net = Array(repeating: -1, count: neurons.count)
+    var out = Array(repeating: -1, count: neurons.count)
+    var inputNodes: [Int] = []
+    for i in inputs {
+      out[i] = tape.leaf()
+      inputNodes.append(out[i])
+    }
+    self.inputNodes = inputNodes
+    targetNodes = outputs.map { _ in tape.leaf() }
+    for n in order {
+      var operands: [Int] = []
+      for w in neurons[n].incoming {
+        guard case .weight(let from, _) = network.parameters[w].role else { continue }
+        operands += [parameterNodes[w], out[from]]
+      }
+      if let b = neurons[n].bias { operands.append(parameterNodes[b]) }
+      net[n] = tape.node(.weightedSum, operands)
+      if neurons[n].activation != .softmax {
+        out[n] = tape.node(neurons[n].activation.op(leakySlope: network.leakySlope), [net[n]])
+      }
+    }
+    let outputNets = outputs.map { net[$0] }
+    for (k, o) in outputs.enumerated() where neurons[o].activation == .softmax {
+      out[o] = tape.node(.softmax(k), outputNets)
+    }
+    var terms: [Int] = []
+    switch loss {
+    case .halfSSE:
+      terms = zip(outputs, targetNodes).map { tape.node(.halfSquaredError, [out[$0], $1]) }
+      lossNode = tape.node(.sum, terms)
+    case .mse:
+      terms = zip(outputs, targetNodes).map { tape.node(.squaredError, [out[$0], $1]) }
+      let total = tape.node(.sum, terms)
+      lossNode = tape.node(.scale(1 / Double(outputs.count)), [total])
+    case .bce:
+      terms = zip(outputs, targetNodes).map { tape.node(.binaryCrossEntropyWithLogits, [net[$0], $1]) }
+      lossNode = tape.node(.sum, terms)
+    case .crossEntropy:
+      lossNode = tape.node(.softmaxCrossEntropy, outputNets + targetNodes)
+    }
+    termNodes = terms
+    netNodes = net
+    outNodes = out
+    self.tape = tape
+  }
+
+  /// Copies parameter values onto the tape.
+  public mutating func load(_ parameters: [Parameter]) {
+    for (i, node) in parameterNodes.enumerated() { tape.values[node] = parameters[i].value }
+  }
+
+  /// Sets one example's inputs and targets, runs forward and, if asked, backward. Returns its loss.
+  @discardableResult
+  public mutating func run(_ example: Example, backward: Bool = true) -> Double {
+    for (k, node) in inputNodes.enumerated() { tape.values[node] = example.inputs[k] }
+    for (k, node) in targetNodes.enumerated() { tape.values[node] = example.targets[k] }
+    tape.forward()
+    if backward { tape.backward(from: lossNode) }
+    return tape.values[lossNode]
+  }
+
+  /// The batch loss, and the batch gradient written into `gradient` (one entry per parameter).
+  /// Throws if a loss is not finite.
+  public mutating func batch(
+    _ examples: [Example], reduction: Reduction, gradient: inout [Double]
+  ) throws(NetworkError) -> Double {
+    for i in gradient.indices { gradient[i] = 0 }
+    var total = 0.0
+    for (index, example) in examples.enumerated() {
+      let e = run(example)
+      guard e.isFinite else { throw .lossNotFinite(example: index) }
+      total += e
+      for (i, node) in parameterNodes.enumerated() { gradient[i] += tape.adjoints[node] }
+    }
+    if reduction == .mean, !examples.isEmpty {
+      let scale = 1 / Double(examples.count)
+      for i in gradient.indices { gradient[i] *= scale }
+      total *= scale
+    }
+    return total
+  }
+
+  /// The batch loss alone (no backward sweep).
+  public mutating func batchLoss(_ examples: [Example], reduction: Reduction) -> Double {
+    var total = 0.0
+    for example in examples { total += run(example, backward: false) }
+    return reduction == .mean && !examples.isEmpty ? total / Double(examples.count) : total
+  }
+
+  // MARK: - Checks before compiling
+
+  public static func validate(_ network: Network, loss: LossFunction) throws(NetworkError) {
+    guard !network.inputs.isEmpty else { throw .noInputs }
+    let outputs = network.outputs
+    guard !outputs.isEmpty else { throw .noNeurons }
+    let neurons = network.neurons
+    let outputSet = Set(outputs)
+    for (i, n) in neurons.enumerated() where n.activation == .softmax && !n.isInput && !outputSet.contains(i) {
+      throw .softmaxNotOutput(n.name)
+    }
+    let softmaxCount = outputs.filter { neurons[$0].activation == .softmax }.count
+    if softmaxCount > 0, softmaxCount < outputs.count,
+      let other = outputs.first(where: { neurons[$0].activation != .softmax })
+    {
+      throw .softmaxMixed(neurons[other].name)
+    }
+    for o in outputs {
+      if loss == .bce, neurons[o].activation != .sigmoid {
+        throw .lossNeedsActivation(loss: loss, neuron: neurons[o].name, needs: .sigmoid)
+      }
+      if loss == .crossEntropy, neurons[o].activation != .softmax {
+        throw .lossNeedsActivation(loss: loss, neuron: neurons[o].name, needs: .softmax)
+      }
+    }
+  }
+
+  /// Checks every example has one value per input and one target per output.
+  public static func validate(_ examples: [Example], for network: Network) throws(NetworkError) {
+    guard !examples.isEmpty else { throw .noExamples }
+    let wantInputs = network.inputs.count
+    let wantTargets = network.outputs.count
+    for (i, e) in examples.enumerated() where e.inputs.count != wantInputs || e.targets.count != wantTargets {
+      throw .exampleShape(
+        index: i, inputs: e.inputs.count, targets: e.targets.count, wantInputs: wantInputs,
+        wantTargets: wantTargets)
+    }
+  }
+}

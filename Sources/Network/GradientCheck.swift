@@ -1,0 +1,70 @@
+/// Backprop's gradient for one parameter next to a central finite difference.
+public struct GradientCheckRow: Equatable, Sendable {
+  public var parameter: Int
+  public var analytic: Double
+  public var numeric: Double
+  /// |a − n| / max(|a|, |n|, 1e-8).
+  public var relativeError: Double
+  /// A relu-like neuron's net input changed sign within ±h: finite differences are unreliable there.
+  public var nearKink: Bool
+
+  public enum Verdict: String, Sendable { case good, fine, doubtful, wrong }
+
+  /// Bands: below 1e-7 good, below 1e-4 fine, below 1e-2 doubtful, above wrong.
+  public var verdict: Verdict {
+    switch relativeError {
+    case ..<1e-7: .good
+    case ..<1e-4: .fine
+    case ..<1e-2: .doubtful
+    default: .wrong
+    }
+  }
+}
+
+public enum GradientCheck {
+  public static let defaultStep = 1e-5
+
+  /// Compares every parameter's batch gradient with (L(p + h) − L(p − h)) / 2h.
+  public static func run(
+    _ network: Network, examples: [Example], loss: LossFunction, reduction: Reduction,
+    step h: Double = defaultStep
+  ) throws(NetworkError) -> [GradientCheckRow] {
+    var compiled = try CompiledNetwork(network, loss: loss)
+    try CompiledNetwork.validate(examples, for: network)
+    compiled.load(network.parameters)
+    var gradient = Array(repeating: 0.0, count: network.parameters.count)
+    _ = try compiled.batch(examples, reduction: reduction, gradient: &gradient)
+    let kinked = compiled.order.filter { network.neurons[$0].activation.hasKink }
+    let base = signs(&compiled, examples, kinked)
+
+    return network.parameters.indices.map { p in
+      var shifted = network.parameters
+      let original = shifted[p].value
+      shifted[p].value = original + h
+      compiled.load(shifted)
+      let plus = compiled.batchLoss(examples, reduction: reduction)
+      let plusSigns = signs(&compiled, examples, kinked)
+      shifted[p].value = original - h
+      compiled.load(shifted)
+      let minus = compiled.batchLoss(examples, reduction: reduction)
+      let minusSigns = signs(&compiled, examples, kinked)
+      let numeric = (plus - minus) / (2 * h)
+      let a = gradient[p]
+      let scale = max(abs(a), abs(numeric), 1e-8)
+      return GradientCheckRow(
+        parameter: p, analytic: a, numeric: numeric, relativeError: abs(a - numeric) / scale,
+        nearKink: plusSigns != base || minusSigns != base)
+    }
+  }
+
+  /// Whether each relu-like neuron's net input is positive, for each example.
+  private static func signs(_ compiled: inout CompiledNetwork, _ examples: [Example], _ neurons: [Int]) -> [Bool] {
+    guard !neurons.isEmpty else { return [] }
+    var result: [Bool] = []
+    for example in examples {
+      compiled.run(example, backward: false)
+      for n in neurons { result.append(compiled.tape.values[compiled.netNodes[n]] > 0) }
+    }
+    return result
+  }
+}

@@ -1,0 +1,44 @@
+/// Repeated full-batch gradient descent on a compiled network, allocating nothing per step.
+public struct Trainer: Sendable {
+  public private(set) var compiled: CompiledNetwork
+  private var gradient: [Double]
+  private var saved: [Double]
+  private var savedVelocity: [Double]
+
+  public init(_ network: Network, loss: LossFunction) throws(NetworkError) {
+    compiled = try CompiledNetwork(network, loss: loss)
+    gradient = Array(repeating: 0, count: network.parameters.count)
+    saved = gradient
+    savedVelocity = gradient
+  }
+
+  /// One forward + backward over every example, then one update.
+  /// Returns the batch loss before the update. If the loss or any new parameter
+  /// is not finite, throws and leaves `network` as it was.
+  @discardableResult
+  public mutating func step(
+    _ network: inout Network, examples: [Example], reduction: Reduction, rate: Double, momentum: Double
+  ) throws(NetworkError) -> Double {
+    compiled.load(network.parameters)
+    let loss = try compiled.batch(examples, reduction: reduction, gradient: &gradient)
+    for i in network.parameters.indices {
+      saved[i] = network.parameters[i].value
+      savedVelocity[i] = network.parameters[i].velocity
+    }
+    Optimizer.updateInPlace(&network.parameters, gradient: gradient, rate: rate, momentum: momentum)
+    for i in network.parameters.indices where !network.parameters[i].value.isFinite {
+      for j in network.parameters.indices {
+        network.parameters[j].value = saved[j]
+        network.parameters[j].velocity = savedVelocity[j]
+      }
+      throw .parameterNotFinite(network.parameters[i].name)
+    }
+    return loss
+  }
+
+  /// The batch loss for the current parameters.
+  public mutating func loss(_ network: Network, examples: [Example], reduction: Reduction) -> Double {
+    compiled.load(network.parameters)
+    return compiled.batchLoss(examples, reduction: reduction)
+  }
+}

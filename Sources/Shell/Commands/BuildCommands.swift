@@ -1,0 +1,221 @@
+import Network
+
+/// input, layer, neuron, connect, activation, set, freeze, unfreeze, init, reset.
+enum BuildCommands {
+  static let specs: [CommandSpec] = [
+    CommandSpec(
+      name: "input", group: .build, synopsis: "input NAME…",
+      summary: "declare the input neurons",
+      details: "Declares input neurons. Each example gives one value per input, in this order.",
+      example: ["input i1 i2"], run: input),
+    CommandSpec(
+      name: "layer", group: .build, synopsis: "layer NAME… ACTIVATION [bias own|shared|none]",
+      summary: "add a layer fully connected from the previous one",
+      details: """
+        Adds neurons fed by every neuron of the previous layer (the inputs for the first layer). \
+        Weights are numbered per receiving neuron, then per sending neuron. Each neuron gets its own bias; \
+        'bias shared' gives the layer one bias, 'bias none' gives it none. New weights start \
+        Xavier-uniform from the session's seed; biases start at 0. The last layer is the output layer.
+        """,
+      example: ["input i1 i2", "layer h1 h2 sigmoid bias shared"], run: layer),
+    CommandSpec(
+      name: "neuron", group: .build, synopsis: "neuron NAME ACTIVATION [bias own|none]",
+      summary: "add one unconnected neuron, for graphs made by hand",
+      details: "Adds a neuron with no inputs yet; wire it with 'connect'. It has its own bias unless 'bias none'.",
+      example: ["input x1", "neuron h3 tanh", "connect x1 h3 0.5"], run: neuron),
+    CommandSpec(
+      name: "connect", group: .build, synopsis: "connect FROM TO [VALUE]",
+      summary: "add a weight on the edge FROM → TO",
+      details: "Adds the next weight wN on the edge FROM → TO, starting at VALUE (or a random value).",
+      example: ["input x1 x2", "neuron y sigmoid", "connect x1 y 0.3", "connect x2 y -0.1"], run: connect),
+    CommandSpec(
+      name: "activation", group: .build, synopsis: "activation NEURON… NAME",
+      summary: "change the activation of neurons",
+      details:
+        "Sets the activation: sigmoid, tanh, relu (derivative 0 at 0), leaky_relu (slope 'alpha'), linear, or softmax (output layer only).",
+      example: ["input x", "layer y sigmoid", "activation y tanh"], run: activation),
+    CommandSpec(
+      name: "set", group: .build, synopsis: "set NAME VALUE [NAME VALUE …]",
+      summary: "give parameters values (w5, b1 or an edge such as h1->o1)",
+      details: "Sets one or more parameters. A parameter is named wN, bN, or by its edge FROM->TO.",
+      example: ["input i1 i2", "layer o1 sigmoid", "set w1 0.15 w2 0.2 b1 0.35", "set i1->o1 0.25"], run: set),
+    CommandSpec(
+      name: "freeze", group: .build, synopsis: "freeze NAME…|all",
+      summary: "keep parameters fixed during update",
+      details: "Frozen parameters still get gradients, but 'update' does not move them.",
+      example: ["input x", "layer y sigmoid", "freeze b1"], run: { try freeze(&$0, true) }),
+    CommandSpec(
+      name: "unfreeze", group: .build, synopsis: "unfreeze NAME…|all",
+      summary: "let update move parameters again",
+      details: "Undoes 'freeze'.",
+      example: ["input x", "layer y sigmoid", "freeze all", "unfreeze b1"], run: { try freeze(&$0, false) }),
+    CommandSpec(
+      name: "init", group: .build, synopsis: "init random|xavier|he|zeros [seed N]",
+      summary: "choose new starting weights (biases become 0)",
+      details: """
+        Re-initialises every unfrozen parameter: random is U(−1, 1), xavier is U(±√(6/(fan_in+fan_out))), \
+        he is N(0, 2/fan_in), zeros is 0. The same seed always gives the same numbers; without a seed, \
+        the session uses seeds 1, 2, 3, … in turn.
+        """,
+      example: ["input x1 x2", "layer h1 h2 tanh", "layer y sigmoid", "init xavier seed 7"], run: initialize),
+    CommandSpec(
+      name: "reset", group: .build, synopsis: "reset",
+      summary: "start again with an empty network and no examples",
+      details: "Clears the network and the examples; settings stay. 'undo' brings everything back.",
+      example: ["input x", "reset"], run: reset),
+  ]
+
+  static func input(_ c: inout Context) throws -> String {
+    guard !c.arguments.isEmpty else { throw c.missing("at least one name") }
+    try c.network { () throws(NetworkError) in try c.model.network.addInputs(c.arguments) }
+    return "inputs: " + c.model.network.inputs.map { c.model.network.neurons[$0].name }.joined(separator: " ")
+  }
+
+  /// Splits a trailing `bias MODE` off the arguments.
+  static func biasMode(_ c: Context, _ words: inout [String], allowShared: Bool) throws -> BiasMode {
+    guard let i = words.firstIndex(of: "bias") else { return .own }
+    guard i + 1 < words.count else { throw c.missing("own, shared or none after 'bias'") }
+    let allowed: [BiasMode] = allowShared ? [.own, .shared, .none] : [.own, .none]
+    guard let mode = BiasMode(rawValue: words[i + 1]), allowed.contains(mode) else {
+      throw c.unexpected(words[i + 1])
+    }
+    if i + 2 < words.count { throw c.unexpected(words[i + 2]) }
+    words.removeSubrange(i...)
+    return mode
+  }
+
+  static func layer(_ c: inout Context) throws -> String {
+    var words = c.arguments
+    let bias = try biasMode(c, &words, allowShared: true)
+    guard let last = words.last else { throw c.missing("neuron names and an activation") }
+    let activation = try Context.activation(last)
+    let names = Array(words.dropLast())
+    guard !names.isEmpty else { throw c.missing("at least one neuron name before '\(last)'") }
+    var rng = c.model.rng
+    try c.network { () throws(NetworkError) in
+      try c.model.network.addLayer(names, activation: activation, bias: bias) { fanIn, fanOut in
+        InitScheme.xavier.weight(fanIn: fanIn, fanOut: fanOut, rng: &rng)
+      }
+    }
+    c.model.rng = rng
+    let net = c.model.network
+    var lines: [String] = []
+    for name in names {
+      guard let n = net.neuronIndex(name) else { continue }
+      lines.append(NetworkText.equation(of: n, in: net))
+    }
+    let created = net.parameters.filter { p in
+      switch p.role {
+      case .weight(_, let to): names.contains(net.neurons[to].name)
+      case .bias(let ns): ns.contains { names.contains(net.neurons[$0].name) }
+      }
+    }
+    lines.append("starting values: " + created.map { "\($0.name) = \(c.format($0.value))" }.joined(separator: ", "))
+    return lines.joined(separator: "\n")
+  }
+
+  static func neuron(_ c: inout Context) throws -> String {
+    var words = c.arguments
+    let bias = try biasMode(c, &words, allowShared: false)
+    let name = try c.word(0, "a name and an activation")
+    let activation = try Context.activation(try c.word(1, "an activation after '\(name)'"))
+    if words.count > 2 { throw c.unexpected(words[2]) }
+    try c.network { () throws(NetworkError) in try c.model.network.addNeuron(name, activation: activation, bias: bias) }
+    let n = c.model.network.neurons.count - 1
+    return NetworkText.equation(of: n, in: c.model.network) + "   (no inputs yet: use 'connect FROM \(name)')"
+  }
+
+  static func connect(_ c: inout Context) throws -> String {
+    let from = try c.word(0, "a neuron to connect from")
+    let to = try c.word(1, "a neuron to connect to")
+    try c.expectAtMost(3)
+    var value: Double
+    if c.arguments.count == 3 {
+      value = try Context.number(c.arguments[2])
+    } else {
+      _ = try c.neuron(from)
+      let target = try c.neuron(to)
+      value = InitScheme.xavier.weight(
+        fanIn: c.model.network.neurons[target].incoming.count + 1, fanOut: 1, rng: &c.model.rng)
+    }
+    _ = try c.neuron(from)
+    _ = try c.neuron(to)
+    let p = try c.network { () throws(NetworkError) in try c.model.network.connect(from, to, value: value) }
+    let net = c.model.network
+    let name = net.parameters[p].name
+    return "\(name) = \(from)→\(to) = \(c.format(value))\n" + NetworkText.equation(of: try c.neuron(to), in: net)
+  }
+
+  static func activation(_ c: inout Context) throws -> String {
+    guard c.arguments.count >= 2 else { throw c.missing("a neuron and an activation") }
+    let activation = try Context.activation(c.arguments.last!)
+    var lines: [String] = []
+    for name in c.arguments.dropLast() {
+      let n = try c.neuron(name)
+      let old = c.model.network.neurons[n].activation
+      try c.network { () throws(NetworkError) in try c.model.network.setActivation(name, activation) }
+      lines.append("\(name): \(old.rawValue) → \(activation.rawValue)")
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  static func set(_ c: inout Context) throws -> String {
+    guard !c.arguments.isEmpty else { throw c.missing("a parameter and a value") }
+    guard c.arguments.count.isMultiple(of: 2) else { throw c.missing("a value after '\(c.arguments.last!)'") }
+    var lines: [String] = []
+    for pair in stride(from: 0, to: c.arguments.count, by: 2) {
+      let name = c.arguments[pair]
+      guard let p = c.model.network.parameterIndex(name) else {
+        throw ShellError.unknownSetName(name, known: c.model.network.parameters.map(\.name))
+      }
+      let value = try Context.number(c.arguments[pair + 1])
+      let old = c.model.network.parameters[p].value
+      c.model.network.parameters[p].value = value
+      c.model.network.parameters[p].velocity = 0
+      lines.append("\(c.model.network.parameters[p].name) = \(c.format(value))   (was \(c.format(old)))")
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  static func freeze(_ c: inout Context, _ frozen: Bool) throws -> String {
+    guard !c.arguments.isEmpty else { throw c.missing("parameter names, or 'all'") }
+    var chosen: [Int] = []
+    if c.arguments == ["all"] {
+      chosen = Array(c.model.network.parameters.indices)
+    } else {
+      for name in c.arguments { chosen.append(try c.parameter(name)) }
+    }
+    for p in chosen { c.model.network.parameters[p].frozen = frozen }
+    let names = chosen.map { c.model.network.parameters[$0].name }.joined(separator: " ")
+    let all = c.model.network.parameters.filter(\.frozen).map(\.name)
+    return (frozen ? "frozen: \(names) (update leaves them as they are)" : "unfrozen: \(names)")
+      + (all.isEmpty ? "" : "\nall frozen now: " + all.joined(separator: " "))
+  }
+
+  static func initialize(_ c: inout Context) throws -> String {
+    let word = try c.word(0, "a scheme: random, xavier, he or zeros")
+    guard let scheme = InitScheme(rawValue: word.lowercased()) else { throw ShellError.unknownInit(word) }
+    var seed = c.model.initCount + 1
+    if c.arguments.count > 1 {
+      guard c.arguments[1] == "seed" else { throw c.unexpected(c.arguments[1]) }
+      let text = try c.word(2, "a number after 'seed'")
+      guard let s = Int(text), s >= 0 else { throw ShellError.notACount(word: text, example: "init xavier seed 7") }
+      try c.expectAtMost(3)
+      seed = s
+    } else {
+      c.model.initCount += 1
+    }
+    var rng = SplitMix64(seed: UInt64(seed))
+    c.model.network.initialize(scheme, rng: &rng)
+    let values = c.model.network.parameters.map { "\($0.name) = \(c.format($0.value))" }
+    return "init \(scheme.rawValue) (seed \(seed)): " + values.joined(separator: ", ")
+  }
+
+  static func reset(_ c: inout Context) throws -> String {
+    try c.expectAtMost(0)
+    let settings = c.model.settings
+    c.model = Model()
+    c.model.settings = settings
+    return "cleared the network and the examples ('undo' brings them back)"
+  }
+}

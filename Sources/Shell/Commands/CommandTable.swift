@@ -1,0 +1,15 @@
+/// Every command, in one table. Help, suggestions and the example test all read it.
+enum CommandTable {
+  static let all: [CommandSpec] =
+    BuildCommands.specs + DataCommands.specs + SettingCommands.specs + RunCommands.specs + ShowCommands.specs
+    + SessionCommands.specs
+
+  static let aliases = ["exit": "quit", "?": "help"]
+
+  static let names: [String] = all.map(\.name)
+
+  static func lookup(_ name: String) -> CommandSpec? {
+    let key = aliases[name] ?? name
+    return all.first { $0.name == key }
+  }
+}

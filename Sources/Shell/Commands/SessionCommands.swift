@@ -1,0 +1,147 @@
+import Foundation
+import Network
+
+/// undo, redo, save, load, help, quit.
+enum SessionCommands {
+  static let specs: [CommandSpec] = [
+    CommandSpec(
+      name: "undo", group: .session, synopsis: "undo",
+      summary: "take back the last command that changed the session",
+      details: "Every command that changes the network, data or settings can be undone, one at a time.",
+      example: ["input x", "layer y sigmoid", "undo"], run: { _ in "" }),
+    CommandSpec(
+      name: "redo", group: .session, synopsis: "redo",
+      summary: "replay a command taken back by undo",
+      details: "Redo is available until another command changes the session.",
+      example: ["input x", "undo", "redo"], run: { _ in "" }),
+    CommandSpec(
+      name: "save", group: .session, synopsis: "save FILE",
+      summary: "write the session to a JSON file",
+      details:
+        "Writes the network, examples, settings and the values and gradients of the last pass as one JSON document (format \"nabla\", version 1). The file is written whole or not at all.",
+      example: RunCommands.mazurSetup + ["save /tmp/nabla-example.json"], run: save),
+    CommandSpec(
+      name: "load", group: .session, synopsis: "load FILE",
+      summary: "replace the session with a saved one",
+      details:
+        "Reads a file written by 'save'. A file with any problem is refused and nothing changes; 'undo' goes back.",
+      example: RunCommands.mazurSetup + ["save /tmp/nabla-example.json", "reset", "load /tmp/nabla-example.json"],
+      run: load),
+    CommandSpec(
+      name: "help", group: .session, synopsis: "help [COMMAND]",
+      summary: "list the commands, or explain one with an example",
+      details:
+        "Without a name, lists every command by purpose. With one, shows its usage, what it does and an example you can paste.",
+      example: ["help layer"], run: help),
+    CommandSpec(
+      name: "quit", group: .session, synopsis: "quit",
+      summary: "leave nabla (Ctrl-D works too)",
+      details: "Ends the session.",
+      example: ["quit"], run: quit),
+  ]
+
+  static func save(_ c: inout Context) throws -> String {
+    let path = try c.word(0, "a file name, e.g. 'save net.json'")
+    try c.expectAtMost(1)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    let data: Data
+    do {
+      data = try encoder.encode(SaveFile(c.model))
+    } catch {
+      throw ShellError.cannotWrite(path: path, reason: "\(error)")
+    }
+    do {
+      try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      throw ShellError.cannotWrite(path: path, reason: reason(error))
+    }
+    let what = c.model.freshPass == nil ? "no pass values yet" : "with the values of the last pass"
+    return "saved \(summary(c.model)) to \(path) (\(what))"
+  }
+
+  static func load(_ c: inout Context) throws -> String {
+    let path = try c.word(0, "a file name, e.g. 'load net.json'")
+    try c.expectAtMost(1)
+    let url = URL(fileURLWithPath: path)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw ShellError.cannotRead(path: path, reason: "no such file")
+    }
+    guard !isDirectory.boolValue else { throw ShellError.cannotRead(path: path, reason: "it is a folder") }
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > SaveFile.maxBytes {
+      throw ShellError.badSaveFile(
+        path: path, reason: "it is \(size) bytes; save files are at most \(SaveFile.maxBytes)")
+    }
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      throw ShellError.cannotRead(path: path, reason: reason(error))
+    }
+    let file: SaveFile
+    do {
+      file = try JSONDecoder().decode(SaveFile.self, from: data)
+    } catch let error as DecodingError {
+      throw ShellError.badSaveFile(path: path, reason: describe(error))
+    } catch {
+      throw ShellError.badSaveFile(path: path, reason: "it is not valid JSON")
+    }
+    var loaded: (Model, hadValues: Bool, hadGradients: Bool)
+    do {
+      loaded = try file.model()
+    } catch {
+      throw ShellError.badSaveFile(path: path, reason: error.reason)
+    }
+    var (model, hadValues, hadGradients) = loaded
+    if hadValues {
+      // Recompute the pass the file recorded; the numbers come out bit for bit the same.
+      _ = try? model.runPass(backward: hadGradients)
+    }
+    c.model = model
+    return "loaded \(path): \(summary(model))"
+  }
+
+  static func summary(_ model: Model) -> String {
+    func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    return count(model.network.neurons.count, "neuron") + ", " + count(model.network.parameters.count, "parameter")
+      + " and " + count(model.examples.count, "example")
+  }
+
+  static func reason(_ error: any Error) -> String {
+    let text = (error as NSError).localizedDescription
+    return text.isEmpty ? "\(error)" : text.replacingOccurrences(of: "\n", with: " ")
+  }
+
+  static func describe(_ error: DecodingError) -> String {
+    func path(_ keys: [any CodingKey]) -> String {
+      keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+    }
+    switch error {
+    case .keyNotFound(let key, let context):
+      return
+        "the key \"\(key.stringValue)\" is missing at \(path(context.codingPath).isEmpty ? "the top level" : path(context.codingPath))"
+    case .typeMismatch(_, let context), .valueNotFound(_, let context):
+      return "\(path(context.codingPath)) has the wrong type"
+    case .dataCorrupted(let context):
+      return context.codingPath.isEmpty ? "it is not valid JSON" : "\(path(context.codingPath)) is not valid"
+    @unknown default:
+      return "it could not be read"
+    }
+  }
+
+  static func help(_ c: inout Context) throws -> String {
+    try c.expectAtMost(1)
+    guard let name = c.arguments.first else { return HelpText.overview() }
+    guard let spec = CommandTable.lookup(name) else {
+      throw ShellError.unknownHelpTopic(name, known: CommandTable.names)
+    }
+    return HelpText.page(spec)
+  }
+
+  static func quit(_ c: inout Context) throws -> String {
+    try c.expectAtMost(0)
+    c.quit = true
+    return ""
+  }
+}

@@ -1,0 +1,97 @@
+import Network
+
+/// show net|weights|values|grads|data|settings.
+enum ShowCommands {
+  static let topics = ["net", "weights", "values", "grads", "data", "settings"]
+
+  static let specs: [CommandSpec] = [
+    CommandSpec(
+      name: "show", group: .inspect, synopsis: "show net|weights|values|grads|data|settings",
+      summary: "print part of the session as a table",
+      details:
+        "net: every neuron as an equation. weights: every parameter. values: net and out from the last forward pass. grads: δ and ∂E/∂p from the last backward pass. data: the examples. settings: loss, rate and the rest.",
+      example: RunCommands.mazurSetup + ["show net", "show weights"], run: show)
+  ]
+
+  static func show(_ c: inout Context) throws -> String {
+    let topic = try c.word(0, "what to show: \(topics.joined(separator: ", "))")
+    try c.expectAtMost(1)
+    let m = c.model
+    let f = c.format
+    let net = m.network
+    switch topic {
+    case "net", "network":
+      guard !net.neurons.isEmpty else { return "the network is empty; start with 'input x1 x2'" }
+      var lines = ["inputs: " + net.inputs.map { net.neurons[$0].name }.joined(separator: " ")]
+      lines += net.evaluationOrder.map { NetworkText.equation(of: $0, in: net) }
+      lines.append("outputs: " + net.outputs.map { net.neurons[$0].name }.joined(separator: " "))
+      lines.append(
+        "\(net.parameters.filter(\.isWeight).count) weights, \(net.parameters.filter { !$0.isWeight }.count) biases; loss \(m.settings.loss.rawValue)"
+      )
+      return lines.joined(separator: "\n")
+    case "weights", "parameters", "params":
+      guard !net.parameters.isEmpty else { return "no parameters yet; a 'layer' or 'connect' creates them" }
+      let rows = net.parameters.indices.map { p in
+        [
+          net.parameters[p].name, NetworkText.role(of: p, in: net), f(net.parameters[p].value),
+          net.parameters[p].frozen ? "frozen" : "",
+        ]
+      }
+      return Table.render(["name", "role", "value", ""], rows)
+    case "values":
+      guard let pass = m.freshPass else { return "no values for the current parameters yet; run 'forward'" }
+      let rows = ([Int](net.inputs) + net.evaluationOrder).map { n in
+        [net.neurons[n].name, f.optional(pass.neurons[n].net), f(pass.neurons[n].out)]
+      }
+      return "example \(pass.example + 1), E = \(f(pass.loss))\n" + Table.render(["neuron", "net", "out"], rows)
+    case "grads", "gradients":
+      guard let pass = m.freshPass, pass.hasGradients else {
+        return "no gradients for the current parameters yet; run 'backward'"
+      }
+      let neuronRows = net.evaluationOrder.map { n in
+        [net.neurons[n].name, f.optional(pass.neurons[n].dEdout), f.optional(pass.neurons[n].dEdnet)]
+      }
+      let what =
+        m.examples.count > 1 ? "batch (\(m.settings.reduction.rawValue) over \(m.examples.count) examples)" : "∂E/∂p"
+      let paramRows = net.parameters.indices.map { p in
+        [net.parameters[p].name, NetworkText.role(of: p, in: net), f(pass.batchGradient[p])]
+      }
+      return "example \(pass.example + 1):\n" + Table.render(["neuron", "∂E/∂out", "δ = ∂E/∂net"], neuronRows)
+        + "\n" + Table.render(["param", "role", what], paramRows)
+    case "data", "examples":
+      guard !m.examples.isEmpty else { return "no examples yet; add one with 'example 0.05 0.1 -> 0.01 0.99'" }
+      let rows = m.examples.indices.map { i in
+        [
+          "\(i + 1)\(i == m.use ? " *" : "")", m.examples[i].inputs.map { f($0) }.joined(separator: " "),
+          m.examples[i].targets.map { f($0) }.joined(separator: " "),
+        ]
+      }
+      let inputs = net.inputs.map { net.neurons[$0].name }.joined(separator: " ")
+      let outputs = net.outputs.map { net.neurons[$0].name }.joined(separator: " ")
+      return Table.render(["#", "inputs \(inputs)", "targets \(outputs)"], rows)
+        + "\n(* is the example forward and backward show; change it with 'use example N')"
+    case "settings":
+      let s = m.settings
+      return Table.render(
+        ["setting", "value"],
+        [
+          ["loss", "\(s.loss.rawValue) (\(s.reduction.rawValue) over examples)"], ["rate", f(s.rate)],
+          ["momentum", f(s.momentum)], ["alpha", f(net.leakySlope)], ["precision", "\(s.precision)"],
+          ["example in use", m.examples.isEmpty ? "—" : "\(m.use + 1)"],
+        ])
+    default:
+      throw ShellError.unknownTopic(topic, topics: topics)
+    }
+  }
+
+  /// `i1 = 0.05, i2 = 0.1 -> o1 = 0.01, o2 = 0.99`.
+  static func describe(_ example: Example, _ net: Network, _ f: NumberFormat) -> String {
+    let inputs = net.inputs.map { net.neurons[$0].name }
+    let outputs = net.outputs.map { net.neurons[$0].name }
+    func side(_ names: [String], _ values: [Double]) -> String {
+      values.indices.map { i in i < names.count ? "\(names[i]) = \(f(values[i]))" : f(values[i]) }
+        .joined(separator: ", ")
+    }
+    return side(inputs, example.inputs) + " -> " + side(outputs.map { "target_\($0)" }, example.targets)
+  }
+}

@@ -1,0 +1,67 @@
+import Network
+
+/// The settings a learner changes with one-word commands.
+public struct Settings: Equatable, Sendable {
+  public var loss: LossFunction = .halfSSE
+  public var reduction: Reduction = .mean
+  public var rate: Double = 0.5
+  public var momentum: Double = 0
+  /// Significant digits printed.
+  public var precision: Int = 9
+}
+
+/// Everything a command can change: the network, its data, the settings, and the
+/// results of the last pass. Undo restores a whole `Model`.
+public struct Model: Equatable, Sendable {
+  public var network = Network()
+  public var examples: [Example] = []
+  /// The example `forward` and `backward` show in full (0-based).
+  public var use = 0
+  public var settings = Settings()
+  /// Draws the starting weights of new layers and connections.
+  public var rng = SplitMix64(seed: 1)
+  /// How many times `init` ran without a seed (the next seed to use).
+  public var initCount = 0
+  /// The last forward or backward pass, and what it was computed from.
+  public var pass: Pass?
+  var passKey: PassKey?
+
+  public init() {}
+
+  /// The model without the results of the last pass: what undo history compares.
+  var essence: Model {
+    var copy = self
+    copy.pass = nil
+    copy.passKey = nil
+    return copy
+  }
+
+  /// What a pass depends on.
+  var currentKey: PassKey {
+    PassKey(network: network, examples: examples, loss: settings.loss, reduction: settings.reduction, use: use)
+  }
+
+  /// The last pass, if nothing it depends on has changed since.
+  public var freshPass: Pass? {
+    passKey == currentKey ? pass : nil
+  }
+
+  /// Runs a pass over every example and keeps it.
+  mutating func runPass(backward: Bool) throws(NetworkError) -> Pass {
+    let pass = try Pass.compute(
+      network, examples: examples, loss: settings.loss, reduction: settings.reduction, use: use,
+      backward: backward)
+    self.pass = pass
+    passKey = currentKey
+    return pass
+  }
+}
+
+/// The inputs of a pass: when any of them changes, the pass is out of date.
+struct PassKey: Equatable, Sendable {
+  var network: Network
+  var examples: [Example]
+  var loss: LossFunction
+  var reduction: Reduction
+  var use: Int
+}

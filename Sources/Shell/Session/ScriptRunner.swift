@@ -1,0 +1,43 @@
+/// Runs a script of commands, line by line, as `nabla FILE` and piped input do.
+/// Lines starting with `#` are comments. A failing line is reported as `NAME:LINE: message`.
+public struct ScriptRunner {
+  public var session: Session
+  public let name: String
+  public let strict: Bool
+  public private(set) var lineNumber = 0
+  public private(set) var failures = 0
+  public private(set) var finished = false
+
+  public init(session: Session = Session(), name: String, strict: Bool = false) {
+    self.session = session
+    self.name = name
+    self.strict = strict
+  }
+
+  /// What one line produced: text for standard output and for standard error.
+  public struct Result: Equatable, Sendable {
+    public var output: String
+    public var error: String?
+  }
+
+  /// Runs the next line. After `quit`, or a failure under `strict`, `finished` is true.
+  public mutating func run(_ line: String, interrupted: @escaping () -> Bool = { false }) -> Result {
+    lineNumber += 1
+    guard !finished else { return Result(output: "", error: nil) }
+    let reply = session.execute(line, interrupted: interrupted)
+    switch reply.status {
+    case .ok:
+      return Result(output: reply.output, error: nil)
+    case .quit:
+      finished = true
+      return Result(output: reply.output, error: nil)
+    case .error:
+      failures += 1
+      if strict { finished = true }
+      return Result(output: "", error: "\(name):\(lineNumber): \(reply.output)")
+    }
+  }
+
+  /// 0 when every line succeeded, 1 otherwise.
+  public var exitStatus: Int32 { failures == 0 ? 0 : 1 }
+}

@@ -1,0 +1,89 @@
+/// What a command returns besides the new session.
+public enum Status: Equatable, Sendable {
+  case ok
+  case error
+  case quit
+}
+
+/// A command's output and status. Errors are a single line.
+public struct Reply: Equatable, Sendable {
+  public var output: String
+  public var status: Status
+
+  public static func ok(_ output: String) -> Reply { Reply(output: output, status: .ok) }
+}
+
+/// One learner's session: the model plus undo and redo history.
+///
+/// `execute` is the whole interpreter: a line of text in, the new session and a
+/// reply out. A command that fails leaves the session exactly as it was.
+public struct Session: Equatable, Sendable {
+  public private(set) var model = Model()
+  /// Earlier models, each with the command that changed it, newest last.
+  public private(set) var undoStack: [(model: Model, line: String)] = []
+  public private(set) var redoStack: [(model: Model, line: String)] = []
+
+  public static let undoLimit = 200
+
+  public init() {}
+
+  public init(model: Model) { self.model = model }
+
+  public static func == (a: Session, b: Session) -> Bool {
+    a.model == b.model && a.undoStack.elementsEqual(b.undoStack) { $0 == $1 }
+      && a.redoStack.elementsEqual(b.redoStack) { $0 == $1 }
+  }
+
+  /// Runs one line. `interrupted` is polled by long commands (such as `step 100000`),
+  /// which stop after the current whole step when it returns true.
+  public mutating func execute(_ line: String, interrupted: @escaping () -> Bool = { false }) -> Reply {
+    let words: [String]
+    do {
+      words = try Tokenizer.words(line)
+    } catch {
+      return Reply(output: error.message, status: .error)
+    }
+    guard let name = words.first else { return .ok("") }
+    guard let command = CommandTable.lookup(name) else {
+      return Reply(output: ShellError.unknownCommand(name).message, status: .error)
+    }
+    if command.name == "undo" || command.name == "redo" {
+      return travel(command, Array(words.dropFirst()))
+    }
+    var context = Context(model: model, arguments: Array(words.dropFirst()), command: command, interrupted: interrupted)
+    do {
+      let output = try command.run(&context)
+      if context.model.essence != model.essence {
+        undoStack.append((model, words.joined(separator: " ")))
+        if undoStack.count > Session.undoLimit { undoStack.removeFirst() }
+        redoStack.removeAll()
+      }
+      model = context.model
+      return Reply(output: output, status: context.quit ? .quit : .ok)
+    } catch {
+      return Reply(output: error.message, status: .error)
+    }
+  }
+
+  private mutating func travel(_ command: CommandSpec, _ arguments: [String]) -> Reply {
+    if let extra = arguments.first {
+      return Reply(
+        output: ShellError.unexpected(command: command.name, word: extra, usage: command.synopsis).message,
+        status: .error)
+    }
+    if command.name == "undo" {
+      guard let (previous, line) = undoStack.popLast() else {
+        return Reply(output: ShellError.nothingToUndo.message, status: .error)
+      }
+      redoStack.append((model, line))
+      model = previous
+      return .ok("undone: \(line)")
+    }
+    guard let (next, line) = redoStack.popLast() else {
+      return Reply(output: ShellError.nothingToRedo.message, status: .error)
+    }
+    undoStack.append((model, line))
+    model = next
+    return .ok("redone: \(line)")
+  }
+}
