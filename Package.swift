@@ -21,7 +21,7 @@ let package = Package(
     .executableTarget(name: "nabla", dependencies: ["Shell"]),
     .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
     .testTarget(name: "NetworkTests", dependencies: ["Network"]),
-    .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+    .testTarget(name: "ShellTests", dependencies: ["Shell", "Network"], exclude: ["Transcripts"]),
   ],
   swiftLanguageModes: [.v6]
 )

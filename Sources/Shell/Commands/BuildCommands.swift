@@ -22,7 +22,7 @@ enum BuildCommands {
       name: "neuron", group: .build, synopsis: "neuron NAME ACTIVATION [bias own|none]",
       summary: "add one unconnected neuron, for graphs made by hand",
       details: "Adds a neuron with no inputs yet; wire it with 'connect'. It has its own bias unless 'bias none'.",
-      example: ["input x1", "neuron h3 tanh", "connect x1 h3 0.5"], run: neuron),
+      example: ["input x1", "neuron h3 tanh"], run: neuron),
     CommandSpec(
       name: "connect", group: .build, synopsis: "connect FROM TO [VALUE]",
       summary: "add a weight on the edge FROM → TO",

@@ -103,7 +103,6 @@ enum SessionCommands {
   }
 
   static func summary(_ model: Model) -> String {
-    func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
     return count(model.network.neurons.count, "neuron") + ", " + count(model.network.parameters.count, "parameter")
       + " and " + count(model.examples.count, "example")
   }
@@ -122,7 +121,8 @@ enum SessionCommands {
       return
         "the key \"\(key.stringValue)\" is missing at \(path(context.codingPath).isEmpty ? "the top level" : path(context.codingPath))"
     case .typeMismatch(_, let context), .valueNotFound(_, let context):
-      return "\(path(context.codingPath)) has the wrong type"
+      let place = path(context.codingPath)
+      return "\(place.isEmpty ? "the top level" : place) has the wrong type"
     case .dataCorrupted(let context):
       return context.codingPath.isEmpty ? "it is not valid JSON" : "\(path(context.codingPath)) is not valid"
     @unknown default:

@@ -26,7 +26,7 @@ enum ShowCommands {
       lines += net.evaluationOrder.map { NetworkText.equation(of: $0, in: net) }
       lines.append("outputs: " + net.outputs.map { net.neurons[$0].name }.joined(separator: " "))
       lines.append(
-        "\(net.parameters.filter(\.isWeight).count) weights, \(net.parameters.filter { !$0.isWeight }.count) biases; loss \(m.settings.loss.rawValue)"
+        "\(count(net.parameters.filter(\.isWeight).count, "weight")), \(count(net.parameters.filter { !$0.isWeight }.count, "bias")); loss \(m.settings.loss.rawValue)"
       )
       return lines.joined(separator: "\n")
     case "weights", "parameters", "params":

@@ -102,7 +102,7 @@ public enum ShellError: Error, Equatable, Sendable {
     case .cannotWrite(let path, let reason):
       return "cannot write '\(path)': \(reason); nothing was saved"
     case .cannotRead(let path, let reason):
-      return "cannot read '\(path)': \(reason); check the name with 'save FILE' first"
+      return "cannot read '\(path)': \(reason); check the file name"
     case .badSaveFile(let path, let reason):
       return "'\(path)' is not a nabla save file: \(reason); nothing was loaded"
     case .network(let error):
@@ -151,7 +151,7 @@ extension NetworkError {
       return "there are no examples yet; add one with 'example 0.05 0.1 -> 0.01 0.99' (inputs -> targets)"
     case .exampleShape(let index, let inputs, let targets, let wantInputs, let wantTargets):
       return
-        "example '\(index + 1)' has \(inputs) inputs and \(targets) targets but the network has \(wantInputs) inputs and \(wantTargets) outputs; fix the network or the example (see 'show data')"
+        "example '\(index + 1)' has \(count(inputs, "input")) and \(count(targets, "target")) but the network has \(count(wantInputs, "input")) and \(count(wantTargets, "output")); fix the network or the example (see 'show data')"
     case .notFinite(let neuron, let example):
       return
         "'\(neuron)' overflowed on example \(example + 1) (not a finite number); nothing changed; try smaller weights or 'init xavier'"
@@ -174,4 +174,9 @@ extension Error {
     if let e = self as? NetworkError { return e.message }
     return "\(self)"
   }
+}
+
+/// "1 input", "2 inputs".
+func count(_ n: Int, _ noun: String) -> String {
+  "\(n) \(noun)\(n == 1 ? "" : (noun.hasSuffix("s") ? "es" : "s"))"
 }

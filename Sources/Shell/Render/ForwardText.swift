@@ -62,22 +62,26 @@ enum ForwardText {
       symbolic = names.map { "(target_\($0) − out_\($0))²" }
       numeric = outs.indices.map { "(\(f(t[$0])) − \(f(outs[$0])))²" }
     case .bce:
-      symbolic = names.map { "−[target_\($0)·ln out_\($0) + (1 − target_\($0))·ln(1 − out_\($0))]" }
-      numeric = outs.indices.map {
-        "−[\(f(t[$0]))·ln \(f(outs[$0])) + \(f(1 - t[$0]))·ln \(f(1 - outs[$0]))]"
-      }
+      symbolic = names.map { "[target_\($0)·ln out_\($0) + (1 − target_\($0))·ln(1 − out_\($0))]" }
+      numeric = outs.indices.map { "[\(f(t[$0]))·ln \(f(outs[$0])) + \(f(1 - t[$0]))·ln \(f(1 - outs[$0]))]" }
     case .crossEntropy:
-      symbolic = names.map { "−target_\($0)·ln out_\($0)" }
-      numeric = outs.indices.map { "−\(f(t[$0]))·ln \(f(outs[$0]))" }
+      symbolic = names.map { "target_\($0)·ln out_\($0)" }
+      numeric = outs.indices.map { "\(f(t[$0]))·ln \(f(outs[$0]))" }
     }
-    let mse = model.settings.loss == .mse
+    let loss = model.settings.loss
     func wrap(_ parts: [String]) -> String {
       let sum = parts.joined(separator: " + ")
-      return mse ? (parts.count > 1 ? "(\(sum)) / \(parts.count)" : sum) : sum
+      switch loss {
+      case .mse: return parts.count > 1 ? "(\(sum)) / \(parts.count)" : sum
+      case .bce: return "−" + parts.joined(separator: " − ")
+      case .crossEntropy: return parts.count > 1 ? "−(\(sum))" : "−" + sum
+      case .halfSSE: return sum
+      }
     }
     var lines = ["E = " + wrap(symbolic), "  = " + wrap(numeric)]
     if pass.terms.count > 1 {
-      lines.append("  = " + wrap(pass.terms.map { f($0) }))
+      let terms = pass.terms.map { f($0) }.joined(separator: " + ")
+      lines.append("  = " + (loss == .mse ? "(\(terms)) / \(pass.terms.count)" : terms))
     }
     lines.append("  = \(f(pass.loss))")
     if model.settings.loss == .bce || model.settings.loss == .crossEntropy {

@@ -21,7 +21,7 @@ enum GradientCheckText {
     let kinks = rows.filter(\.nearKink).count
     var summary = "bands: below 1e-7 good, below 1e-4 fine, below 1e-2 doubtful, above wrong. "
     if wrong == 0 && doubtful == 0 {
-      summary += "All \(rows.count) gradients agree."
+      summary += kinks == 0 ? "All \(rows.count) gradients agree." : "The \(rows.count - kinks) away from kinks agree."
     } else {
       summary += "\(wrong) wrong, \(doubtful) doubtful."
     }

@@ -225,7 +225,9 @@ extension SaveFile {
       model.examples.append(Example(inputs: e.inputs, targets: e.targets))
     }
     guard model.examples.isEmpty ? exampleInUse <= 1 : (1...model.examples.count).contains(exampleInUse) else {
-      throw SaveFileProblem("\"example_in_use\" is \(exampleInUse) but there are \(model.examples.count) examples")
+      throw SaveFileProblem(
+        "\"example_in_use\" is \(exampleInUse) but there \(model.examples.count == 1 ? "is" : "are") \(count(model.examples.count, "example"))"
+      )
     }
     model.use = max(exampleInUse - 1, 0)
     guard let state = UInt64(randomState) else { throw SaveFileProblem("\"random_state\" is not a 64-bit number") }

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+
+@testable import Shell
+
+@Suite struct SaveFileTests {
+  static func temporaryPath(_ name: String) -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nabla-tests-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder.appendingPathComponent(name).path
+  }
+
+  static func mazurSession() -> Session {
+    var session = Session()
+    for line in RunCommands.mazurSetup { _ = session.execute(line) }
+    return session
+  }
+
+  static func json(_ path: String) throws -> [String: Any] {
+    try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+  }
+
+  @Test func roundTripIsExact() throws {
+    var session = Self.mazurSession()
+    _ = session.execute("set w3 0.1000000000000000055511151231257827 w4 1e-300 w5 -123456.789012345678")
+    _ = session.execute("freeze b2")
+    _ = session.execute("momentum 0.5")
+    _ = session.execute("step 3")
+    _ = session.execute("backward")
+    let path = Self.temporaryPath("net.json")
+    #expect(session.execute("save \(path)").status == .ok)
+    var other = Session()
+    #expect(other.execute("load \(path)").status == .ok)
+    #expect(other.model == session.model)
+  }
+
+  @Test func documentedKeysArePresent() throws {
+    var session = Self.mazurSession()
+    let path = Self.temporaryPath("net.json")
+    _ = session.execute("save \(path)")
+    var file = try Self.json(path)
+    #expect(file["format"] as? String == "nabla")
+    #expect(file["version"] as? Int == 1)
+    let parameters = file["parameters"] as! [[String: Any]]
+    #expect(parameters.count == 10)
+    #expect(parameters[4]["name"] as? String == "w5" || parameters[5]["name"] as? String == "w5")
+    let w5 = parameters.first { $0["name"] as? String == "w5" }!
+    #expect(w5["from"] as? String == "h1" && w5["to"] as? String == "o1")
+    #expect(w5["value"] as? Double == 0.4)
+    #expect(w5["grad"] is NSNull)  // not computed yet
+    #expect(w5["frozen"] as? Bool == false)
+    let b1 = parameters.first { $0["name"] as? String == "b1" }!
+    #expect(b1["neurons"] as? [String] == ["h1", "h2"])
+    let neurons = file["neurons"] as! [[String: Any]]
+    #expect(
+      neurons.allSatisfy { Set($0.keys).isSuperset(of: ["name", "activation", "net", "out", "dE_dout", "dE_dnet"]) })
+    #expect((file["loss"] as! [String: Any])["value"] is NSNull)
+
+    _ = session.execute("backward")
+    _ = session.execute("save \(path)")
+    file = try Self.json(path)
+    let loss = file["loss"] as! [String: Any]
+    #expect(loss["name"] as? String == "half_sse" && loss["reduction"] as? String == "mean")
+    // JSONSerialization parses doubles inexactly on Linux; JSONDecoder reads them exactly.
+    struct LossOnly: Decodable {
+      struct Loss: Decodable { var value: Double? }
+      var loss: Loss
+    }
+    let exact = try JSONDecoder().decode(LossOnly.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+    #expect(exact.loss.value == session.model.freshPass!.batchLoss)
+    let o1 = (file["neurons"] as! [[String: Any]]).first { $0["name"] as? String == "o1" }!
+    #expect(abs((o1["out"] as! Double) - 0.75136507) < 5e-9)
+    #expect(abs((o1["dE_dnet"] as! Double) - 0.138498562) < 5e-10)
+    let w5after = (file["parameters"] as! [[String: Any]]).first { $0["name"] as? String == "w5" }!
+    #expect(abs((w5after["grad"] as! Double) - 0.082167041) < 5e-10)
+  }
+
+  @Test func saveLeavesNoTemporaryFiles() throws {
+    var session = Self.mazurSession()
+    let path = Self.temporaryPath("net.json")
+    for _ in 0..<5 { #expect(session.execute("save \(path)").status == .ok) }
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["net.json"])
+  }
+
+  @Test func saveToAMissingFolderFailsCleanly() {
+    var session = Self.mazurSession()
+    let before = session
+    let reply = session.execute("save /nonexistent-folder/net.json")
+    #expect(reply.status == .error)
+    #expect(reply.output.hasPrefix("cannot write '/nonexistent-folder/net.json': "))
+    #expect(reply.output.hasSuffix("; nothing was saved"))
+    #expect(session == before)
+  }
+
+  @Test(arguments: [
+    ("not json at all", "'F' is not a nabla save file: it is not valid JSON; nothing was loaded"),
+    ("{}", "'F' is not a nabla save file: the key \"format\" is missing at the top level; nothing was loaded"),
+    ("[1, 2]", "'F' is not a nabla save file: the top level has the wrong type; nothing was loaded"),
+  ])
+  func brokenFilesAreRefused(content: String, message: String) throws {
+    let path = Self.temporaryPath("bad.json")
+    try content.write(toFile: path, atomically: true, encoding: .utf8)
+    var session = Self.mazurSession()
+    let before = session
+    let reply = session.execute("load \(path)")
+    #expect(reply.status == .error)
+    #expect(reply.output == message.replacingOccurrences(of: "'F'", with: "'\(path)'"))
+    #expect(session == before)
+  }
+
+  /// Edits of a good file that must each be refused, leaving the session as it was.
+  @Test func inconsistentFilesAreRefused() throws {
+    var session = Self.mazurSession()
+    let path = Self.temporaryPath("net.json")
+    _ = session.execute("save \(path)")
+    let good = try String(contentsOfFile: path, encoding: .utf8)
+    let edits: [(String, String, String)] = [
+      ("\"format\" : \"nabla\"", "\"format\" : \"other\"", "its \"format\" is \"other\", not \"nabla\""),
+      ("\"version\" : 1", "\"version\" : 2", "it is version 2; this nabla reads version 1"),
+      ("\"activation\" : \"sigmoid\"", "\"activation\" : \"sigmund\"", "neuron \"h1\" has no known activation"),
+      ("\"from\" : \"h1\"", "\"from\" : \"zz\"", "it names a neuron \"zz\" that it does not define"),
+      (
+        "\"name\" : \"w5\"", "\"name\" : \"w9\"",
+        "parameter \"w9\" should be named \"w5\" (names follow creation order)"
+      ),
+      ("\"rate\" : 0.5", "\"rate\" : -1", "\"rate\" must be above 0"),
+      ("\"example_in_use\" : 1", "\"example_in_use\" : 5", "\"example_in_use\" is 5 but there is 1 example"),
+    ]
+    for (from, to, reason) in edits {
+      #expect(good.contains(from), "\(from)")
+      let bad = Self.temporaryPath("bad.json")
+      try good.replacingOccurrences(of: from, with: to).write(toFile: bad, atomically: true, encoding: .utf8)
+      var target = Session()
+      _ = target.execute("input q")
+      let before = target
+      let reply = target.execute("load \(bad)")
+      #expect(reply.output == "'\(bad)' is not a nabla save file: \(reason); nothing was loaded")
+      #expect(target == before)
+    }
+  }
+
+  @Test func loadIsUndoable() throws {
+    var session = Self.mazurSession()
+    let path = Self.temporaryPath("net.json")
+    _ = session.execute("save \(path)")
+    var other = Session()
+    _ = other.execute("input q")
+    let before = other.model
+    #expect(other.execute("load \(path)").status == .ok)
+    #expect(other.execute("undo").output == "undone: load \(path)")
+    #expect(other.model == before)
+  }
+}
