@@ -109,8 +109,8 @@ public struct Network: Equatable, Sendable {
     _ names: [String], activation: Activation, bias: BiasMode, initial: (Int, Int) -> Double
   ) throws(NetworkError) {
     guard !lastLayer.isEmpty else { throw .noInputs }
-    try checkNewNames(names)
     try checkSize(newNeurons: names.count, newParameters: names.count * (lastLayer.count + 1))
+    try checkNewNames(names)
     let sources = lastLayer
     let first = neurons.count
     for name in names {

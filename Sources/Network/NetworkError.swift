@@ -5,7 +5,6 @@ public enum NetworkError: Error, Equatable, Sendable {
   case nameTaken(String)
   case duplicateName(String)
   case unknownNeuron(String)
-  case unknownParameter(String)
   case noInputs
   case noNeurons
   case inputCannotReceive(String)
@@ -13,7 +12,6 @@ public enum NetworkError: Error, Equatable, Sendable {
   case alreadyConnected(from: String, to: String)
   case wouldMakeCycle(from: String, to: String)
   case inputHasNoActivation(String)
-  case noOutputs
   case softmaxNotOutput(String)
   case softmaxMixed(String)
   case lossNeedsActivation(loss: LossFunction, neuron: String, needs: Activation)

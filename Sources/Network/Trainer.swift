@@ -36,6 +36,15 @@ public struct Trainer: Sendable {
     return loss
   }
 
+  /// Puts back the parameters as they were before the last successful update
+  /// (after a step failed because the loss overflowed).
+  public func undoLastUpdate(_ network: inout Network) {
+    for i in network.parameters.indices {
+      network.parameters[i].value = saved[i]
+      network.parameters[i].velocity = savedVelocity[i]
+    }
+  }
+
   /// The batch loss for the current parameters.
   public mutating func loss(_ network: Network, examples: [Example], reduction: Reduction) -> Double {
     compiled.load(network.parameters)

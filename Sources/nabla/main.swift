@@ -30,6 +30,14 @@ for argument in CommandLine.arguments.dropFirst() {
   }
 }
 
+Interrupt.install()
+
+/// Runs one line with Ctrl-C armed for it.
+func run(_ runner: inout ScriptRunner, _ line: String) -> ScriptRunner.Result {
+  Interrupt.reset()
+  return runner.run(line, interrupted: Interrupt.requested)
+}
+
 func emit(_ result: ScriptRunner.Result) {
   if !result.output.isEmpty { print(result.output) }
   if let error = result.error { FileHandle.standardError.write(Data((error + "\n").utf8)) }
@@ -43,7 +51,7 @@ if let file {
   }
   var runner = ScriptRunner(name: file, strict: strict)
   for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-    emit(runner.run(String(line)))
+    emit(run(&runner, String(line)))
     if runner.finished { break }
   }
   exit(runner.exitStatus)
@@ -53,7 +61,7 @@ let interactive = isatty(0) != 0 && isatty(1) != 0
 if !interactive {
   var runner = ScriptRunner(name: "<stdin>", strict: strict)
   while let line = readLine() {
-    emit(runner.run(line))
+    emit(run(&runner, line))
     if runner.finished { break }
   }
   exit(runner.exitStatus)
@@ -68,7 +76,8 @@ while true {
     print("")
     break
   }
-  let reply = session.execute(line)
+  Interrupt.reset()
+  let reply = session.execute(line, interrupted: Interrupt.requested)
   switch reply.status {
   case .ok:
     if !reply.output.isEmpty { print(reply.output) }

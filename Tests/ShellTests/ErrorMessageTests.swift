@@ -122,6 +122,26 @@ import Testing
         "the update would make 'w1' -inf; nothing changed; is the rate too large? try 'rate 0.1'"
       ),
       (
+        ["input x", "layer y linear", "set w1 1e200", "example 1 -> 0"], "forward",
+        "the loss overflowed on example 1 (not a finite number); nothing changed; try smaller weights, 'init xavier' or a smaller rate"
+      ),
+      (
+        ["input x", "layer y linear", "set w1 1 b1 0", "example 1e5 -> 0", "rate 1e300"], "step 5",
+        "the update would make 'w1' infinite; nothing changed; is the rate too large? try 'rate 0.1'"
+      ),
+      (
+        ["input x"], "use example 1",
+        "there is no example '1': there are no examples yet; add one with 'example 0.05 0.1 -> 0.01 0.99'"
+      ),
+      (
+        ["input x"], "layer " + (1...300).map { "n\($0)" }.joined(separator: " ") + " relu",
+        "that would make 301 neurons and 600 parameters; the limit is 256 neurons and 10000 parameters"
+      ),
+      (
+        ["input x"], "input " + String(repeating: "a", count: 100_001),
+        "line too long (100007 bytes); keep a command under 100000 bytes"
+      ),
+      (
         ["input x", "layer y sigmoid", "example 1 -> 1", "backward", "set w1 2"], "update",
         "'update' needs fresh gradients: the parameters or data changed since 'backward'; run 'backward' again (or 'step')"
       ),

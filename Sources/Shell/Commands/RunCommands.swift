@@ -108,13 +108,19 @@ enum RunCommands {
         done = i
       } catch {
         if done == 0 { throw ShellError.network(error) }
-        stopped = "stopped at step \(i): \(error.message)"
+        if case .lossNotFinite = error {
+          // The last update made the loss overflow: go back to the parameters that had a finite loss.
+          trainer.undoLastUpdate(&c.model.network)
+          done -= 1
+        }
+        stopped =
+          "stopped at step \(i): the loss is no longer a finite number, so the parameters are back where they were after step \(done), the last with a finite loss; is the rate too large? try 'rate 0.1'"
         break
       }
     }
     if n > shown && done > shown { lines.append("…") }
-    let pass = try c.network { () throws(NetworkError) in try c.model.runPass(backward: false) }
     if let stopped { lines.append(stopped) }
+    let pass = try c.network { () throws(NetworkError) in try c.model.runPass(backward: false) }
     lines.append("after \(done) step\(done == 1 ? "" : "s"): E = \(f(pass.batchLoss))")
     return lines.joined(separator: "\n")
   }

@@ -24,7 +24,8 @@ enum ShowCommands {
       guard !net.neurons.isEmpty else { return "the network is empty; start with 'input x1 x2'" }
       var lines = ["inputs: " + net.inputs.map { net.neurons[$0].name }.joined(separator: " ")]
       lines += net.evaluationOrder.map { NetworkText.equation(of: $0, in: net) }
-      lines.append("outputs: " + net.outputs.map { net.neurons[$0].name }.joined(separator: " "))
+      let outputs = net.outputs.map { net.neurons[$0].name }
+      lines.append("outputs: " + (outputs.isEmpty ? "none yet (add a layer)" : outputs.joined(separator: " ")))
       lines.append(
         "\(count(net.parameters.filter(\.isWeight).count, "weight")), \(count(net.parameters.filter { !$0.isWeight }.count, "bias")); loss \(m.settings.loss.rawValue)"
       )

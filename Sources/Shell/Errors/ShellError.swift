@@ -26,7 +26,6 @@ public enum ShellError: Error, Equatable, Sendable {
   case noGradients
   case staleGradients
   case updateNotFinite(parameter: String, value: Double)
-  case diverged(step: Int, loss: Double)
   case cannotWrite(path: String, reason: String)
   case cannotRead(path: String, reason: String)
   case badSaveFile(path: String, reason: String)
@@ -96,9 +95,6 @@ public enum ShellError: Error, Equatable, Sendable {
         "'update' needs fresh gradients: the parameters or data changed since 'backward'; run 'backward' again (or 'step')"
     case .updateNotFinite(let parameter, let value):
       return "the update would make '\(parameter)' \(value); nothing changed; is the rate too large? try 'rate 0.1'"
-    case .diverged(let step, let loss):
-      return
-        "the loss became \(loss) at step \(step); stopped and kept the last finite parameters; is the rate too large? try 'rate 0.1'"
     case .cannotWrite(let path, let reason):
       return "cannot write '\(path)': \(reason); nothing was saved"
     case .cannotRead(let path, let reason):
@@ -123,11 +119,9 @@ extension NetworkError {
       return "'\(name)' appears twice; give each neuron its own name"
     case .unknownNeuron(let name):
       return "no neuron named '\(name)'; 'show net' lists them"
-    case .unknownParameter(let name):
-      return "no parameter named '\(name)'; 'show weights' lists them"
     case .noInputs:
       return "there are no inputs yet; start with 'input x1 x2'"
-    case .noNeurons, .noOutputs:
+    case .noNeurons:
       return "the network has no neurons yet; add some with 'layer o1 sigmoid'"
     case .inputCannotReceive(let name):
       return "'\(name)' is an input and cannot receive a connection; connect into a neuron instead"
@@ -157,7 +151,7 @@ extension NetworkError {
         "'\(neuron)' overflowed on example \(example + 1) (not a finite number); nothing changed; try smaller weights or 'init xavier'"
     case .lossNotFinite(let example):
       return
-        "the loss is not finite on example \(example + 1); nothing changed; check the targets (cross_entropy needs targets ≥ 0) and the weights"
+        "the loss overflowed on example \(example + 1) (not a finite number); nothing changed; try smaller weights, 'init xavier' or a smaller rate"
     case .parameterNotFinite(let name):
       return "the update would make '\(name)' infinite; nothing changed; is the rate too large? try 'rate 0.1'"
     case .tooLarge(let neurons, let parameters):

@@ -1,0 +1,43 @@
+import Testing
+
+@testable import Shell
+
+/// Lines made of random command words, names and numbers never crash the interpreter;
+/// every error is one line and leaves the session exactly as it was.
+@Suite struct RandomInputTests {
+  static let words =
+    CommandTable.names + [
+      "x1", "x2", "h1", "h2", "o1", "w1", "w2", "w5", "b1", "b2", "h1->o1", "->", "sigmoid", "tanh", "relu",
+      "softmax", "leaky_relu", "linear", "bias", "shared", "none", "own", "all", "example", "seed", "mean", "sum",
+      "half_sse", "mse", "bce", "cross_entropy", "net", "weights", "values", "grads", "data", "settings", "0", "1",
+      "-1", "0.5", "1e308", "-1e308", "5e-324", "nan", "inf", "-0", "1e999", "∂", "δ", "\u{FFFD}", "", "#",
+      "12345678901234567890",
+    ]
+
+  @Test func randomLinesNeverBreakTheSession() {
+    var rng = SystemRandomNumberGenerator()
+    var session = Session()
+    for line in ["input x1 x2", "layer h1 h2 sigmoid", "layer o1 tanh", "example 0 1 -> 1"] {
+      _ = session.execute(line)
+    }
+    var errors = 0
+    for _ in 0..<3000 {
+      let count = Int.random(in: 1...6, using: &rng)
+      var words = (0..<count).map { _ in Self.words.randomElement(using: &rng)! }
+      // Keep files and huge loops out of a unit test.
+      if ["save", "load", "quit"].contains(words[0]) { continue }
+      if words[0] == "step" { words = ["step", "2"] }
+      let line = words.joined(separator: " ")
+      let before = session
+      let reply = session.execute(line)
+      if reply.status == .error {
+        errors += 1
+        #expect(!reply.output.contains("\n"), "\(line)")
+        #expect(!reply.output.isEmpty, "\(line)")
+        #expect(session == before, "\(line)")
+      }
+      #expect(session.model.network.parameters.allSatisfy { $0.value.isFinite }, "\(line)")
+    }
+    #expect(errors > 100)
+  }
+}
