@@ -56,14 +56,13 @@ public struct Explanation: Equatable, Sendable {
   /// Adds every path from E to net_n, followed by `tail` (factors below net_n).
   private mutating func collect(from n: Int, tail: [ChainFactor], network: Network, pass: Pass, fused: Bool) {
     let outputs = network.outputs
-    if let k = outputs.firstIndex(of: n) {
+    if outputs.contains(n) {
       if fused {
         add([.lossByNet(neuron: n)] + tail, network: network, pass: pass)
       } else if network.neurons[n].activation == .softmax {
         for j in outputs {
           add([.lossByOut(neuron: j), .softmax(out: j, net: n)] + tail, network: network, pass: pass)
         }
-        _ = k
       } else {
         add([.lossByOut(neuron: n), .activation(neuron: n)] + tail, network: network, pass: pass)
       }

@@ -15,10 +15,10 @@ public enum BiasMode: String, CaseIterable, Equatable, Sendable {
 /// Weights are numbered `w1, w2, …` and biases `b1, b2, …` in creation order. A
 /// layer numbers its weights per receiving neuron, then per sending neuron.
 public struct Network: Equatable, Sendable {
-  public private(set) var neurons: [Neuron] = []
+  public internal(set) var neurons: [Neuron] = []
   public var parameters: [Parameter] = []
   /// The most recent layer: the one a new `layer` is fully connected from.
-  public private(set) var lastLayer: [Int] = []
+  public internal(set) var lastLayer: [Int] = []
   /// The slope of `leaky_relu` for negative net inputs.
   public var leakySlope: Double = 0.01
 
@@ -227,47 +227,5 @@ public struct Network: Equatable, Sendable {
   public static func isParameterStyleName(_ name: String) -> Bool {
     guard let first = name.first, first == "w" || first == "b", name.count > 1 else { return false }
     return name.dropFirst().allSatisfy(\.isASCII) && name.dropFirst().allSatisfy(\.isNumber)
-  }
-}
-
-extension Network {
-  /// Rebuilds a network from its neurons and parameters (as read from a save file),
-  /// checking that every index is in range, every name is valid, and the graph is acyclic.
-  /// The neurons' `incoming` and `bias` are derived from the parameters.
-  public init(
-    neurons given: [Neuron], parameters: [Parameter], lastLayer: [Int], leakySlope: Double
-  ) throws(NetworkError) {
-    self.init()
-    for n in given {
-      guard Network.isValidName(n.name) else { throw .invalidName(n.name) }
-      guard neuronIndex(n.name) == nil else { throw .nameTaken(n.name) }
-      neurons.append(Neuron(name: n.name, isInput: n.isInput, activation: n.isInput ? .linear : n.activation))
-    }
-    for (index, p) in parameters.enumerated() {
-      switch p.role {
-      case .weight(let from, let to):
-        guard neurons.indices.contains(from) else { throw .unknownNeuron("#\(from)") }
-        guard neurons.indices.contains(to) else { throw .unknownNeuron("#\(to)") }
-        guard !neurons[to].isInput else { throw .inputCannotReceive(neurons[to].name) }
-        guard from != to else { throw .selfConnection(neurons[from].name) }
-        guard weightIndex(from: from, to: to) == nil, !parameters[..<index].contains(where: { $0.role == p.role })
-        else { throw .alreadyConnected(from: neurons[from].name, to: neurons[to].name) }
-        neurons[to].incoming.append(index)
-      case .bias(let members):
-        for m in members {
-          guard neurons.indices.contains(m) else { throw .unknownNeuron("#\(m)") }
-          guard !neurons[m].isInput else { throw .inputHasNoActivation(neurons[m].name) }
-          guard neurons[m].bias == nil else { throw .duplicateName(p.name) }
-          neurons[m].bias = index
-        }
-      }
-      self.parameters.append(p)
-    }
-    try checkSize(newNeurons: 0, newParameters: 0)
-    guard evaluationOrder.count == neurons.filter({ !$0.isInput }).count else {
-      throw .wouldMakeCycle(from: neurons.first?.name ?? "", to: neurons.last?.name ?? "")
-    }
-    self.lastLayer = lastLayer.filter { neurons.indices.contains($0) }
-    self.leakySlope = leakySlope
   }
 }

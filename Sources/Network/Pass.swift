@@ -65,7 +65,7 @@ public struct Pass: Equatable, Sendable {
         detail = record(compiled, network: network, example: example, index: index, backward: backward)
       }
     }
-    var pass = detail!
+    guard var pass = detail else { throw .noExamples }
     let scale = reduction == .mean ? 1 / Double(examples.count) : 1
     pass.exampleLosses = exampleLosses
     pass.batchLoss = exampleLosses.reduce(0, +) * scale

@@ -17,38 +17,54 @@ enum BuildCommands {
         'bias shared' gives the layer one bias, 'bias none' gives it none. New weights start \
         Xavier-uniform from the session's seed; biases start at 0. The last layer is the output layer.
         """,
-      example: ["input i1 i2", "layer h1 h2 sigmoid bias shared"], run: layer),
+      example: ["input i1 i2", "layer h1 h2 sigmoid bias shared"],
+      complete: { $0.last == "bias" ? [.keyword(["own", "shared", "none"])] : [.activation, .keyword(["bias"])] },
+      run: layer),
     CommandSpec(
       name: "neuron", group: .build, synopsis: "neuron NAME ACTIVATION [bias own|none]",
       summary: "add one unconnected neuron, for graphs made by hand",
       details: "Adds a neuron with no inputs yet; wire it with 'connect'. It has its own bias unless 'bias none'.",
-      example: ["input x1", "neuron h3 tanh"], run: neuron),
+      example: ["input x1", "neuron h3 tanh"],
+      complete: {
+        $0.count == 1
+          ? [.activation]
+          : ($0.last == "bias" ? [.keyword(["own", "none"])] : ($0.count >= 2 ? [.keyword(["bias"])] : []))
+      },
+      run: neuron),
     CommandSpec(
       name: "connect", group: .build, synopsis: "connect FROM TO [VALUE]",
       summary: "add a weight on the edge FROM → TO",
       details: "Adds the next weight wN on the edge FROM → TO, starting at VALUE (or a random value).",
-      example: ["input x1 x2", "neuron y sigmoid", "connect x1 y 0.3", "connect x2 y -0.1"], run: connect),
+      example: ["input x1 x2", "neuron y sigmoid", "connect x1 y 0.3", "connect x2 y -0.1"],
+      complete: { $0.count < 2 ? [.neuron] : [] },
+      run: connect),
     CommandSpec(
       name: "activation", group: .build, synopsis: "activation NEURON… NAME",
       summary: "change the activation of neurons",
       details:
         "Sets the activation: sigmoid, tanh, relu (derivative 0 at 0), leaky_relu (slope 'alpha'), linear, or softmax (output layer only).",
-      example: ["input x", "layer y sigmoid", "activation y tanh"], run: activation),
+      example: ["input x", "layer y sigmoid", "activation y tanh"], complete: { _ in [.computingNeuron, .activation] },
+      run: activation),
     CommandSpec(
       name: "set", group: .build, synopsis: "set NAME VALUE [NAME VALUE …]",
       summary: "give parameters values (w5, b1 or an edge such as h1->o1)",
       details: "Sets one or more parameters. A parameter is named wN, bN, or by its edge FROM->TO.",
-      example: ["input i1 i2", "layer o1 sigmoid", "set w1 0.15 w2 0.2 b1 0.35", "set i1->o1 0.25"], run: set),
+      example: ["input i1 i2", "layer o1 sigmoid", "set w1 0.15 w2 0.2 b1 0.35", "set i1->o1 0.25"],
+      complete: { $0.count.isMultiple(of: 2) ? [.parameter] : [] },
+      run: set),
     CommandSpec(
       name: "freeze", group: .build, synopsis: "freeze NAME…|all",
       summary: "keep parameters fixed during update",
       details: "Frozen parameters still get gradients, but 'update' does not move them.",
-      example: ["input x", "layer y sigmoid", "freeze b1"], run: { try freeze(&$0, true) }),
+      example: ["input x", "layer y sigmoid", "freeze b1"], complete: { _ in [.parameter, .keyword(["all"])] },
+      run: { try freeze(&$0, true) }),
     CommandSpec(
       name: "unfreeze", group: .build, synopsis: "unfreeze NAME…|all",
       summary: "let update move parameters again",
       details: "Undoes 'freeze'.",
-      example: ["input x", "layer y sigmoid", "freeze all", "unfreeze b1"], run: { try freeze(&$0, false) }),
+      example: ["input x", "layer y sigmoid", "freeze all", "unfreeze b1"],
+      complete: { _ in [.parameter, .keyword(["all"])] },
+      run: { try freeze(&$0, false) }),
     CommandSpec(
       name: "init", group: .build, synopsis: "init random|xavier|he|zeros [seed N]",
       summary: "choose new starting weights (biases become 0)",
@@ -57,7 +73,9 @@ enum BuildCommands {
         he is N(0, 2/fan_in), zeros is 0. The same seed always gives the same numbers; without a seed, \
         the session uses seeds 1, 2, 3, … in turn.
         """,
-      example: ["input x1 x2", "layer h1 h2 tanh", "layer y sigmoid", "init xavier seed 7"], run: initialize),
+      example: ["input x1 x2", "layer h1 h2 tanh", "layer y sigmoid", "init xavier seed 7"],
+      complete: { $0.isEmpty ? [.initScheme] : ($0.count == 1 ? [.keyword(["seed"])] : []) },
+      run: initialize),
     CommandSpec(
       name: "reset", group: .build, synopsis: "reset",
       summary: "start again with an empty network and no examples",

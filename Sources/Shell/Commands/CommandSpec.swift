@@ -29,6 +29,8 @@ struct CommandSpec: Sendable {
   let details: String
   /// Lines that run in a fresh session; the last ones show the command itself.
   let example: [String]
+  /// What kind of word may come next, given the argument words already typed (for Tab completion).
+  var complete: @Sendable ([String]) -> [WordKind] = { _ in [] }
   let run: @Sendable (inout Context) throws -> String
 }
 

@@ -12,7 +12,9 @@ enum DataCommands {
       name: "use", group: .data, synopsis: "use example N",
       summary: "choose the example that forward and backward show in full",
       details: "With several examples, forward and backward show example N in full and the batch totals after it.",
-      example: ["input x", "layer y sigmoid", "example 0 -> 0", "example 1 -> 1", "use example 2"], run: use),
+      example: ["input x", "layer y sigmoid", "example 0 -> 0", "example 1 -> 1", "use example 2"],
+      complete: { $0.isEmpty ? [.keyword(["example"])] : [] },
+      run: use),
   ]
 
   static func example(_ c: inout Context) throws -> String {

@@ -38,7 +38,8 @@ enum RunCommands {
       summary: "one partial derivative, along every path from E",
       details:
         "For a parameter (w5, b1, h1->o1) derives ∂E/∂p; for a neuron derives δ = ∂E/∂net. The symbolic chain comes first, then the numbers for each path, then their sum.",
-      example: mazurSetup + ["explain w1"], run: explain),
+      example: mazurSetup + ["explain w1"], complete: { $0.isEmpty ? [.parameter, .computingNeuron] : [] },
+      run: explain),
     CommandSpec(
       name: "gradcheck", group: .run, synopsis: "gradcheck",
       summary: "compare backprop with central finite differences",

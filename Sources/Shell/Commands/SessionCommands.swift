@@ -19,20 +19,23 @@ enum SessionCommands {
       summary: "write the session to a JSON file",
       details:
         "Writes the network, examples, settings and the values and gradients of the last pass as one JSON document (format \"nabla\", version 1). The file is written whole or not at all.",
-      example: RunCommands.mazurSetup + ["save /tmp/nabla-example.json"], run: save),
+      example: RunCommands.mazurSetup + ["save /tmp/nabla-example.json"], complete: { $0.isEmpty ? [.file] : [] },
+      run: save),
     CommandSpec(
       name: "load", group: .session, synopsis: "load FILE",
       summary: "replace the session with a saved one",
       details:
         "Reads a file written by 'save'. A file with any problem is refused and nothing changes; 'undo' goes back.",
       example: RunCommands.mazurSetup + ["save /tmp/nabla-example.json", "reset", "load /tmp/nabla-example.json"],
+      complete: { $0.isEmpty ? [.file] : [] },
       run: load),
     CommandSpec(
       name: "help", group: .session, synopsis: "help [COMMAND]",
       summary: "list the commands, or explain one with an example",
       details:
         "Without a name, lists every command by purpose. With one, shows its usage, what it does and an example you can paste.",
-      example: ["help layer"], run: help),
+      example: ["help layer"], complete: { $0.isEmpty ? [.command] : [] },
+      run: help),
     CommandSpec(
       name: "quit", group: .session, synopsis: "quit",
       summary: "leave nabla (Ctrl-D works too)",

@@ -12,7 +12,9 @@ enum SettingCommands {
         bce: binary cross-entropy on sigmoid outputs. 'sum' or 'mean' (the default) combines the \
         losses of several examples.
         """,
-      example: ["loss cross_entropy", "loss half_sse sum"], run: loss),
+      example: ["loss cross_entropy", "loss half_sse sum"],
+      complete: { $0.isEmpty ? [.loss] : ($0.count == 1 ? [.keyword(["sum", "mean"])] : []) },
+      run: loss),
     CommandSpec(
       name: "rate", group: .run, synopsis: "rate R",
       summary: "the learning rate used by update",

@@ -10,7 +10,9 @@ enum ShowCommands {
       summary: "print part of the session as a table",
       details:
         "net: every neuron as an equation. weights: every parameter. values: net and out from the last forward pass. grads: δ and ∂E/∂p from the last backward pass. data: the examples. settings: loss, rate and the rest.",
-      example: RunCommands.mazurSetup + ["show net", "show weights"], run: show)
+      example: RunCommands.mazurSetup + ["show net", "show weights"],
+      complete: { $0.isEmpty ? [.keyword(ShowCommands.topics)] : [] },
+      run: show)
   ]
 
   static func show(_ c: inout Context) throws -> String {
