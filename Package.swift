@@ -17,8 +17,10 @@ let package = Package(
     .target(name: "Network", dependencies: ["Autodiff"]),
     // The command language: text in, text out. No terminal.
     .target(name: "Shell", dependencies: ["Network"]),
-    // The thin executable: arguments, reading lines, exit status.
-    .executableTarget(name: "nabla", dependencies: ["Shell"]),
+    // libedit, for line editing, history and completion.
+    .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    // The thin executable: arguments, the line editor, signals, exit status.
+    .executableTarget(name: "nabla", dependencies: ["Shell", "CLibEdit"]),
     .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
     .testTarget(name: "NetworkTests", dependencies: ["Network"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell", "Network"], exclude: ["Transcripts"]),

@@ -69,15 +69,12 @@ if !interactive {
 
 print("nabla: a shell for watching neural networks learn. Type 'help' for the commands, Ctrl-D to leave.")
 var session = Session()
-while true {
-  print("nabla> ", terminator: "")
-  fflush(nil)
-  guard let line = readLine() else {
-    print("")
-    break
-  }
+let editor = LineEditor(historyFile: LineEditor.defaultHistoryFile())
+editor.complete = { line, cursor in Completion.complete(line, cursor: cursor, session: session) }
+while let line = editor.readLine() {
   Interrupt.reset()
   let reply = session.execute(line, interrupted: Interrupt.requested)
+  editor.saveHistory()
   switch reply.status {
   case .ok:
     if !reply.output.isEmpty { print(reply.output) }
@@ -86,4 +83,7 @@ while true {
   case .quit:
     exit(0)
   }
+  fflush(nil)
 }
+print("")
+editor.saveHistory()
