@@ -10,6 +10,9 @@ let package = Package(
     .library(name: "Network", targets: ["Network"]),
     .library(name: "Shell", targets: ["Shell"]),
   ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
   targets: [
     // The engine: a scalar reverse-mode tape. No printing, no Foundation.
     .target(name: "Autodiff"),
@@ -20,10 +23,14 @@ let package = Package(
     // libedit, for line editing, history and completion.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // The thin executable: arguments, the line editor, signals, exit status.
-    .executableTarget(name: "nabla", dependencies: ["Shell", "CLibEdit"]),
+    .executableTarget(
+      name: "nabla",
+      dependencies: ["Shell", "CLibEdit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
     .testTarget(name: "NetworkTests", dependencies: ["Network"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell", "Network"], exclude: ["Transcripts"]),
+    // Drives the built executable through a pseudo-terminal.
+    .testTarget(name: "EndToEndTests"),
   ],
   swiftLanguageModes: [.v6]
 )

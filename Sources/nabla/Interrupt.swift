@@ -13,6 +13,11 @@ enum Interrupt {
     action.sa_flags = SA_RESTART
     sigemptyset(&action.sa_mask)
     sigaction(SIGINT, &action, nil)
+    // A parent may have left SIGINT blocked; Ctrl-C must reach us.
+    var interrupt = sigset_t()
+    sigemptyset(&interrupt)
+    sigaddset(&interrupt, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
   }
 
   /// Forgets a Ctrl-C pressed before the command started.

@@ -25,8 +25,9 @@ import Testing
       let count = Int.random(in: 1...6, using: &rng)
       var words = (0..<count).map { _ in Self.words.randomElement(using: &rng)! }
       // Keep files and huge loops out of a unit test.
-      if ["save", "load", "quit"].contains(words[0]) { continue }
-      if words[0] == "step" { words = ["step", "2"] }
+      let command = words.first { !$0.isEmpty } ?? ""
+      if ["save", "load", "quit"].contains(command) { continue }
+      if command == "step" { words = ["step", "2"] }
       let line = words.joined(separator: " ")
       let before = session
       let reply = session.execute(line)

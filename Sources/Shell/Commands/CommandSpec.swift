@@ -41,7 +41,18 @@ struct Context {
   let arguments: [String]
   let command: CommandSpec
   let interrupted: () -> Bool
+  /// Where long commands send lines as they go (nil: they lead the reply).
+  let progress: ((String) -> Void)?
+  /// Lines reported while no `progress` handler was given.
+  var streamed: [String] = []
+  /// What undo calls this command, when the line itself would mislead.
+  var historyLabel: String?
   var quit = false
+
+  /// Shows a line now if the front end streams, else puts it at the head of the reply.
+  mutating func report(_ line: String) {
+    if let progress { progress(line) } else { streamed.append(line) }
+  }
 
   var format: NumberFormat { NumberFormat(digits: model.settings.precision) }
 

@@ -105,7 +105,7 @@ enum RunCommands {
         let e = try trainer.step(
           &c.model.network, examples: examples, reduction: settings.reduction, rate: settings.rate,
           momentum: settings.momentum)
-        if i <= shown { lines.append("step \(i): E = \(f(e))") }
+        if i <= shown { c.report("step \(i): E = \(f(e))") }
         done = i
       } catch {
         if done == 0 { throw ShellError.network(error) }
@@ -121,6 +121,7 @@ enum RunCommands {
     }
     if n > shown && done > shown { lines.append("…") }
     if let stopped { lines.append(stopped) }
+    if done < n { c.historyLabel = "step \(n) (stopped after \(done))" }
     let pass = try c.network { () throws(NetworkError) in try c.model.runPass(backward: false) }
     lines.append("after \(done) step\(done == 1 ? "" : "s"): E = \(f(pass.batchLoss))")
     return lines.joined(separator: "\n")

@@ -21,10 +21,12 @@ public struct ScriptRunner {
   }
 
   /// Runs the next line. After `quit`, or a failure under `strict`, `finished` is true.
-  public mutating func run(_ line: String, interrupted: @escaping () -> Bool = { false }) -> Result {
+  public mutating func run(
+    _ line: String, interrupted: @escaping () -> Bool = { false }, progress: ((String) -> Void)? = nil
+  ) -> Result {
     lineNumber += 1
     guard !finished else { return Result(output: "", error: nil) }
-    let reply = session.execute(line, interrupted: interrupted)
+    let reply = session.execute(line, interrupted: interrupted, progress: progress)
     switch reply.status {
     case .ok:
       return Result(output: reply.output, error: nil)

@@ -35,8 +35,11 @@ public struct Session: Equatable, Sendable {
   }
 
   /// Runs one line. `interrupted` is polled by long commands (such as `step 100000`),
-  /// which stop after the current whole step when it returns true.
-  public mutating func execute(_ line: String, interrupted: @escaping () -> Bool = { false }) -> Reply {
+  /// which stop after the current whole step when it returns true. Long commands hand
+  /// their first lines to `progress` as they go; without it, those lines lead the reply.
+  public mutating func execute(
+    _ line: String, interrupted: @escaping () -> Bool = { false }, progress: ((String) -> Void)? = nil
+  ) -> Reply {
     let words: [String]
     do {
       words = try Tokenizer.words(line)
@@ -50,11 +53,14 @@ public struct Session: Equatable, Sendable {
     if command.name == "undo" || command.name == "redo" {
       return travel(command, Array(words.dropFirst()))
     }
-    var context = Context(model: model, arguments: Array(words.dropFirst()), command: command, interrupted: interrupted)
+    var context = Context(
+      model: model, arguments: Array(words.dropFirst()), command: command, interrupted: interrupted,
+      progress: progress)
     do {
-      let output = try command.run(&context)
+      let result = try command.run(&context)
+      let output = (context.streamed + [result]).filter { !$0.isEmpty }.joined(separator: "\n")
       if context.model.essence != model.essence {
-        undoStack.append((model, words.joined(separator: " ")))
+        undoStack.append((model, context.historyLabel ?? words.joined(separator: " ")))
         if undoStack.count > Session.undoLimit { undoStack.removeFirst() }
         redoStack.removeAll()
       }

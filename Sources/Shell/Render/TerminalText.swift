@@ -1,0 +1,59 @@
+import Foundation
+
+/// Ways to adapt the interpreter's text for a terminal: plain ASCII for terminals without
+/// Unicode, and colour that repeats what the text already says.
+public enum TerminalText {
+  /// Unicode symbols and their ASCII spellings, longest first where one contains another.
+  static let asciiSpellings: [(String, String)] = [
+    ("∂", "d"), ("δ", "delta"), ("σ", "sigma"), ("Σ", "sum"), ("∇", "nabla"), ("α", "alpha"), ("×", "*"),
+    ("·", "*"), ("−", "-"), ("→", "->"), ("←", "<-"), ("½", "1/2"), ("²", "^2"), ("…", "..."), ("—", "-"),
+    ("≤", "<="), ("≥", ">="), ("√", "sqrt"), ("±", "+/-"), ("⁴", "^4"),
+  ]
+
+  /// The text with every non-ASCII symbol spelt in ASCII (`d` for ∂, `*` for ×, and so on).
+  public static func ascii(_ text: String) -> String {
+    var result = text
+    for (symbol, spelling) in asciiSpellings where result.contains(symbol) {
+      result = result.replacingOccurrences(of: symbol, with: spelling)
+    }
+    return result
+  }
+
+  static let reset = "\u{1B}[0m"
+  static let bold = "\u{1B}[1m"
+  static let red = "\u{1B}[31m"
+  static let green = "\u{1B}[32m"
+  static let yellow = "\u{1B}[33m"
+  static let cyan = "\u{1B}[36m"
+
+  /// The reply with colour: section headings bold, each line's result (after its last " = ")
+  /// in cyan, gradient-check verdicts green, yellow or red. The words say the same without colour.
+  public static func colored(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      var line = String(line)
+      if let first = line.first, !first.isWhitespace, line.hasSuffix(":") { return bold + line + reset }
+      if let range = line.range(of: " = ", options: .backwards) {
+        let rest = line[range.upperBound...]
+        let value = rest.prefix { !$0.isWhitespace }
+        if !value.isEmpty, Double(value) != nil || value == "nan" || value.hasSuffix("inf") {
+          let end = line.index(range.upperBound, offsetBy: value.count)
+          line = String(line[..<range.upperBound]) + cyan + value + reset + String(line[end...])
+        }
+      }
+      for (word, colour) in [("  good", green), ("  fine", green), ("  doubtful", yellow), ("  wrong", red)] {
+        if let range = line.range(of: word, options: .backwards),
+          line[range.upperBound...].first.map({ $0 == " " }) ?? true
+        {
+          line.replaceSubrange(range, with: "  " + colour + word.dropFirst(2) + reset)
+          break
+        }
+      }
+      return line
+    }.joined(separator: "\n")
+  }
+
+  /// "error: message" with "error:" in red.
+  public static func coloredError(_ message: String) -> String {
+    red + "error:" + reset + " " + message
+  }
+}

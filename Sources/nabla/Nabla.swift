@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import Shell
+
+/// The executable: parses the command line, then feeds lines to the interpreter from a
+/// file, a pipe, or the terminal.
+@main
+struct Nabla: ParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "nabla",
+    abstract: "A shell for learning how neural networks learn.",
+    discussion: """
+      Without FILE, nabla starts its shell (or, when standard input is not a terminal, runs the \
+      commands piped into it). With FILE, it runs the commands in FILE; a failing line is reported \
+      as FILE:LINE and nabla exits with status 1 after the script. Type 'help' inside nabla for the commands.
+      """,
+    version: version)
+
+  @Argument(help: "A script of nabla commands to run.")
+  var file: String?
+
+  @Flag(help: "Stop a script at its first failing line.")
+  var strict = false
+
+  @Option(help: "When to colour the output: auto, always or never (auto honours NO_COLOR).")
+  var color: ColorMode = .auto
+
+  @Flag(help: "Write plain ASCII (d for ∂, * for ×, …) for terminals without Unicode.")
+  var ascii = false
+
+  @Option(help: "Significant digits to print (1 to 17, default 9).")
+  var precision: Int?
+
+  @Flag(name: .customLong("no-history"), help: "Do not read or write the history file.")
+  var noHistory = false
+
+  func validate() throws {
+    if let precision, !(1...17).contains(precision) {
+      throw ValidationError("--precision must be 1 to 17, not \(precision)")
+    }
+  }
+
+  func run() throws {
+    Interrupt.install()
+    var session = Session()
+    if let precision { _ = session.execute("precision \(precision)") }
+    let interactive = file == nil && isatty(0) != 0 && isatty(1) != 0
+    let output = Output(ascii: ascii, color: color.enabled(terminal: isatty(1) != 0))
+    if let file {
+      guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+        output.error("nabla: cannot read '\(file)'; check the path")
+        throw ExitCode(66)
+      }
+      // Split on any line ending, so scripts saved with CRLF run line by line.
+      let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+      throw ExitCode(runScript(lines, name: file, session: session, output: output))
+    }
+    if !interactive {
+      throw ExitCode(
+        runScript(AnySequence { AnyIterator { readLine() } }, name: "<stdin>", session: session, output: output))
+    }
+    runShell(session: session, output: output)
+  }
+
+  /// Runs lines as a script; returns the exit status.
+  func runScript<S: Sequence>(_ lines: S, name: String, session: Session, output: Output) -> Int32
+  where S.Element == String {
+    var runner = ScriptRunner(session: session, name: name, strict: strict)
+    for line in lines {
+      Interrupt.reset()
+      let result = runner.run(line, interrupted: Interrupt.requested, progress: output.reply)
+      output.reply(result.output)
+      if let error = result.error { output.error(error) }
+      if runner.finished { break }
+    }
+    return runner.exitStatus
+  }
+
+  func runShell(session start: Session, output: Output) {
+    var session = start
+    print(
+      output.text("nabla: a shell for watching neural networks learn. Type 'help' for the commands, Ctrl-D to leave."))
+    let editor = LineEditor(historyFile: noHistory ? nil : LineEditor.defaultHistoryFile())
+    editor.complete = { line, cursor in Completion.complete(line, cursor: cursor, session: session) }
+    while let line = editor.readLine() {
+      Interrupt.reset()
+      let reply = session.execute(line, interrupted: Interrupt.requested, progress: output.reply)
+      editor.saveHistory()
+      switch reply.status {
+      case .ok: output.reply(reply.output)
+      case .error: output.shellError(reply.output)
+      case .quit: return
+      }
+    }
+    print("")
+  }
+}
+
+/// `--color`.
+enum ColorMode: String, ExpressibleByArgument, CaseIterable {
+  case auto, always, never
+
+  func enabled(terminal: Bool) -> Bool {
+    switch self {
+    case .always: return true
+    case .never: return false
+    case .auto:
+      let environment = ProcessInfo.processInfo.environment
+      if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+      return terminal && environment["TERM"] != "dumb"
+    }
+  }
+}

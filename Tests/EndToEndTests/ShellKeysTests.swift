@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// The real binary in a pseudo-terminal: keys, history, completion, Ctrl-C and Ctrl-D.
+/// Each key is sent only after the prompt it belongs to has appeared.
+@Suite(.serialized) struct ShellKeysTests {
+  static func stateFolder() -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nabla-e2e-\(UUID().uuidString)").path
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    return folder
+  }
+
+  @Test func typingHistoryAndCompletion() throws {
+    let term = try Terminal(arguments: ["--color", "never"], environment: ["XDG_STATE_HOME": Self.stateFolder()])
+    try term.prompt()
+    term.type("input x\r")
+    try term.expect("inputs: x")
+    try term.prompt()
+    // Tab completes a command, then an activation.
+    term.type("lay\t")
+    try term.expect("layer ")
+    term.type("y sigm\t")
+    try term.expect("sigmoid ")
+    term.type("\r")
+    try term.expect("y = sigmoid(w1·x + b1)")
+    try term.prompt()
+    // Several matches are listed.
+    term.type("s\t")
+    try term.expect("save  set  show  step")
+    term.type("\u{15}")  // Ctrl-U clears the line
+    // Up brings back the previous command.
+    term.type("\u{1B}[A\u{1B}[A\r")
+    try term.expect("there is already a neuron named 'x'")
+    try term.prompt()
+    // Ctrl-R searches history backwards.
+    term.type("\u{12}lay\r")
+    try term.expect("there is already a neuron named 'y'")
+    try term.prompt()
+    // Unicode input and output.
+    term.type("show δ∂\r")
+    try term.expect("'show' has no 'δ∂'")
+    try term.prompt()
+    term.type("\u{04}")
+    #expect(try term.exitStatus() == 0)
+  }
+
+  @Test func ctrlCAbandonsALineAndStopsALongCommand() throws {
+    let term = try Terminal(arguments: ["--no-history"])
+    try term.prompt()
+    term.type("half typed\u{03}")
+    try term.expect("^C")
+    try term.prompt()
+    term.type("input x\r")
+    try term.expect("inputs: x")
+    #expect(!term.output.contains("half typed\n"))
+    #expect(!term.output.contains("unknown command 'half'"))
+    for line in ["layer h1 h2 h3 h4 tanh", "layer y sigmoid", "example 1 -> 1"] {
+      try term.prompt()
+      term.type(line + "\r")
+    }
+    try term.prompt()
+    term.type("step 1000000\r")
+    try term.expect("step 5: E = ")
+    Thread.sleep(forTimeInterval: 0.3)
+    let pressed = Date()
+    term.type("\u{03}")
+    try term.expect("interrupted after ")
+    #expect(Date().timeIntervalSince(pressed) < 1)
+    try term.expect("after ")
+    try term.prompt()
+    term.type("show data\r")
+    try term.expect("1 *")
+    try term.prompt()
+    term.type("quit\r")
+    #expect(try term.exitStatus() == 0)
+  }
+
+  @Test func historyPersistsAcrossRuns() throws {
+    let state = Self.stateFolder()
+    do {
+      let term = try Terminal(environment: ["XDG_STATE_HOME": state])
+      try term.prompt()
+      term.type("input remembered\r")
+      try term.expect("inputs: remembered")
+      try term.prompt()
+      term.type("input remembered\r")
+      try term.prompt()
+      term.type("\u{04}")
+      #expect(try term.exitStatus() == 0)
+    }
+    let saved = try String(contentsOfFile: state + "/nabla/history", encoding: .utf8)
+    // No consecutive duplicates.
+    #expect(saved.components(separatedBy: "remembered").count == 2)
+    let files = try FileManager.default.contentsOfDirectory(atPath: state + "/nabla")
+    #expect(files == ["history"])
+    let term = try Terminal(environment: ["XDG_STATE_HOME": state])
+    try term.prompt()
+    term.type("\u{1B}[A\r")
+    try term.expect("inputs: remembered")
+    try term.prompt()
+    term.type("\u{04}")
+    #expect(try term.exitStatus() == 0)
+  }
+
+  @Test func unwritableHistoryWarnsOnceAndCarriesOn() throws {
+    let state = Self.stateFolder()
+    try "not a folder".write(toFile: state + "/nabla", atomically: true, encoding: .utf8)
+    let term = try Terminal(environment: ["XDG_STATE_HOME": state])
+    try term.prompt()
+    term.type("input x\r")
+    try term.expect("inputs: x")
+    try term.prompt()
+    term.type("input y\r")
+    try term.expect("inputs: x y")
+    try term.prompt()
+    term.type("\u{04}")
+    #expect(try term.exitStatus() == 0)
+    #expect(term.output.components(separatedBy: "warning:").count == 2)
+  }
+}
