@@ -1,0 +1,179 @@
+// Speed of full-batch gradient descent in nabla, through the public API of the
+// Network library (Network, Trainer, Example) and of the Shell library (Session).
+//
+// Every benchmark keeps its state in a box that is built once, when the
+// benchmarks are registered: the network, the trainer and the examples are made
+// outside the measured loop, so the figures are those of steady-state training.
+// Each benchmark runs its inner loop `scaledIterations` times and the figures
+// are reported per inner iteration (one step).
+
+import Benchmark
+import Network
+import Shell
+
+// MARK: - The networks and data
+
+/// Full-batch training state: built once, stepped many times.
+final class TrainingState {
+  var network: Network
+  var trainer: Trainer
+  let examples: [Example]
+  let rate: Double
+
+  init(network: Network, examples: [Example], rate: Double) {
+    self.network = network
+    self.examples = examples
+    self.rate = rate
+    do {
+      try CompiledNetwork.validate(examples, for: network)
+      trainer = try Trainer(network, loss: .halfSSE)
+    } catch {
+      fatalError("benchmark setup failed: \(error)")
+    }
+  }
+
+  /// One `Trainer.step`: forward and backward over every example, then one update.
+  @inline(__always)
+  func step() -> Double {
+    do {
+      return try trainer.step(&network, examples: examples, reduction: .mean, rate: rate, momentum: 0)
+    } catch {
+      fatalError("training step failed: \(error)")
+    }
+  }
+}
+
+/// A fully connected network with the given layer widths and activations, Xavier-initialised
+/// from a fixed seed. Neurons are named `x1…` (inputs), then `a1…`, `c1…`, `d1…` per layer.
+func makeNetwork(inputs: Int, layers: [(width: Int, activation: Activation)], seed: UInt64) -> Network {
+  var network = Network()
+  let prefixes = ["a", "c", "d", "e", "f", "g"]
+  do {
+    try network.addInputs((1...inputs).map { "x\($0)" })
+    for (index, layer) in layers.enumerated() {
+      let names = (1...layer.width).map { "\(prefixes[index])\($0)" }
+      try network.addLayer(names, activation: layer.activation, bias: .own) { _, _ in 0 }
+    }
+  } catch {
+    fatalError("benchmark network failed: \(error)")
+  }
+  var rng = SplitMix64(seed: seed)
+  network.initialize(.xavier, rng: &rng)
+  return network
+}
+
+/// XOR: a 2-2-1 sigmoid network and its 4 examples.
+func xorState() -> TrainingState {
+  let network = makeNetwork(inputs: 2, layers: [(2, .sigmoid), (1, .sigmoid)], seed: 7)
+  let examples = [
+    Example(inputs: [0, 0], targets: [0]),
+    Example(inputs: [0, 1], targets: [1]),
+    Example(inputs: [1, 0], targets: [1]),
+    Example(inputs: [1, 1], targets: [0]),
+  ]
+  return TrainingState(network: network, examples: examples, rate: 0.5)
+}
+
+/// 100 points drawn uniformly from [−1, 1)², labelled 1 inside the circle of radius 0.7.
+func circleExamples(count: Int, seed: UInt64) -> [Example] {
+  var rng = SplitMix64(seed: seed)
+  return (0..<count).map { _ in
+    let x = rng.uniform(-1, 1)
+    let y = rng.uniform(-1, 1)
+    return Example(inputs: [x, y], targets: [x * x + y * y < 0.49 ? 1 : 0])
+  }
+}
+
+/// A 2-16-16-1 network (tanh, tanh, sigmoid) and 100 examples.
+func circleState() -> TrainingState {
+  let network = makeNetwork(inputs: 2, layers: [(16, .tanh), (16, .tanh), (1, .sigmoid)], seed: 11)
+  return TrainingState(network: network, examples: circleExamples(count: 100, seed: 42), rate: 0.5)
+}
+
+// MARK: - The shell
+
+/// A shell session with the 2-2-2 network of the first lesson and one example.
+final class ShellState {
+  var session = Session()
+
+  init() {
+    let setup = [
+      "input i1 i2",
+      "layer h1 h2 sigmoid bias shared",
+      "layer o1 o2 sigmoid bias shared",
+      "example 0.05 0.1 -> 0.01 0.99",
+    ]
+    for line in setup {
+      let reply = session.execute(line)
+      guard reply.status == .ok else { fatalError("\(line): \(reply.output)") }
+    }
+  }
+
+  /// `forward`, `backward` and `update`, each rendered to text as the shell prints it.
+  /// Returns the number of characters printed.
+  func forwardBackwardUpdate() -> Int {
+    var printed = 0
+    for line in ["forward", "backward", "update"] {
+      let reply = session.execute(line)
+      guard reply.status == .ok else { fatalError("\(line): \(reply.output)") }
+      printed += reply.output.utf8.count
+    }
+    return printed
+  }
+}
+
+// MARK: - The benchmarks
+
+let benchmarks: @Sendable () -> Void = {
+  let trainingMetrics: [BenchmarkMetric] = [
+    .throughput, .wallClock, .mallocCountTotal, .memoryLeakedBytes,
+  ]
+
+  // The harness's own cost per measured iteration, to subtract from the others.
+  Benchmark(
+    "Empty loop (harness overhead)",
+    configuration: .init(
+      metrics: trainingMetrics, warmupIterations: 10, scalingFactor: .one, maxDuration: .seconds(1),
+      maxIterations: 100_000)
+  ) { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(0)
+    }
+  }
+
+  let xor = xorState()
+  Benchmark(
+    "XOR 2-2-1 sigmoid, 4 examples: Trainer.step",
+    configuration: .init(
+      metrics: trainingMetrics, warmupIterations: 10, scalingFactor: .kilo, maxDuration: .seconds(3),
+      maxIterations: 100_000)
+  ) { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(xor.step())
+    }
+  }
+
+  let circle = circleState()
+  Benchmark(
+    "2-16-16-1 tanh, 100 examples: Trainer.step",
+    configuration: .init(
+      metrics: trainingMetrics, warmupIterations: 10, scalingFactor: .one, maxDuration: .seconds(3),
+      maxIterations: 100_000)
+  ) { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(circle.step())
+    }
+  }
+
+  let shell = ShellState()
+  Benchmark(
+    "Shell 2-2-2, 1 example: forward + backward + update, printed",
+    configuration: .init(
+      metrics: trainingMetrics, warmupIterations: 10, scalingFactor: .one, maxDuration: .seconds(3),
+      maxIterations: 100_000)
+  ) { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(shell.forwardBackwardUpdate())
+    }
+  }
+}
