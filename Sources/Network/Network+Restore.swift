@@ -22,6 +22,7 @@ extension Network {
         else { throw .alreadyConnected(from: neurons[from].name, to: neurons[to].name) }
         neurons[to].incoming.append(index)
       case .bias(let members):
+        guard !members.isEmpty else { throw .biasWithoutNeurons(p.name) }
         for m in members {
           guard neurons.indices.contains(m) else { throw .unknownNeuron("#\(m)") }
           guard !neurons[m].isInput else { throw .inputHasNoActivation(neurons[m].name) }
@@ -32,8 +33,9 @@ extension Network {
       self.parameters.append(p)
     }
     try checkSize(newNeurons: 0, newParameters: 0)
-    guard evaluationOrder.count == neurons.filter({ !$0.isInput }).count else {
-      throw .wouldMakeCycle(from: neurons.first?.name ?? "", to: neurons.last?.name ?? "")
+    let placed = Set(evaluationOrder)
+    if let stuck = neurons.indices.first(where: { !neurons[$0].isInput && !placed.contains($0) }) {
+      throw .cycle(through: neurons[stuck].name)
     }
     self.lastLayer = lastLayer.filter { neurons.indices.contains($0) }
     self.leakySlope = leakySlope

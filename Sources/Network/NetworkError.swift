@@ -11,6 +11,8 @@ public enum NetworkError: Error, Equatable, Sendable {
   case selfConnection(String)
   case alreadyConnected(from: String, to: String)
   case wouldMakeCycle(from: String, to: String)
+  case cycle(through: String)
+  case biasWithoutNeurons(String)
   case inputHasNoActivation(String)
   case softmaxNotOutput(String)
   case softmaxMixed(String)

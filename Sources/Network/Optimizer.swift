@@ -38,6 +38,8 @@ public enum Optimizer {
   @inline(__always)
   static func step(_ p: inout Parameter, gradient g: Double, rate: Double, momentum: Double) {
     if momentum == 0 {
+      // v ← 0·v − R·g, kept so that momentum turned on later starts from the last step.
+      p.velocity = -(rate * g)
       p.value -= rate * g
     } else {
       p.velocity = momentum * p.velocity - rate * g

@@ -107,4 +107,12 @@ import Testing
       for i in expected.indices { #expect(net.parameters[i].value == expected[i].value) }
     }
   }
+
+  /// Plain gradient descent keeps v = −R·g, so momentum switched on later starts from the last step.
+  @Test func plainStepsRecordTheirVelocity() throws {
+    var (net, examples) = try Self.mazur()
+    let pass = try Pass.compute(net, examples: examples, loss: .halfSSE, reduction: .mean, use: 0, backward: true)
+    _ = Optimizer.update(&net.parameters, gradient: pass.batchGradient, rate: 0.5, momentum: 0)
+    for i in net.parameters.indices { #expect(net.parameters[i].velocity == -(0.5 * pass.batchGradient[i])) }
+  }
 }

@@ -51,7 +51,10 @@ import Testing
       "'1 2 3' does not fit: the network needs 2 input values (i1 i2) before '->'"
     ),
     ("example 1 2 -> 1", "'1' does not fit: the network needs 2 targets (o1 o2) after '->'"),
-    ("example 1 2", "'example' needs one '->' between the inputs and the targets; usage: example IN… -> TARGET…"),
+    (
+      "example 1 2",
+      "'example' needs one '->' between the inputs and the targets; usage: example IN… -> TARGET… | example remove N | example clear"
+    ),
     ("update", "'update' needs gradients; run 'backward' first (or 'step' to do forward, backward and update)"),
     ("use example 3", "there is no example '3'; choose 1 to 1 ('show data' lists them)"),
     ("rate 0", "'0' is out of range: the rate must be above 0, e.g. 'rate 0.5'"),

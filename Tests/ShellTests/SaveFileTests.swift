@@ -75,6 +75,15 @@ import Testing
     #expect(abs((w5after["grad"] as! Double) - 0.082167041) < 5e-10)
   }
 
+  @Test func quotedNamesMayHoldSpaces() throws {
+    var session = Self.mazurSession()
+    let path = Self.temporaryPath("my net.json")
+    #expect(session.execute("save \"\(path)\"").status == .ok)
+    var other = Session()
+    #expect(other.execute("load '\(path)'").status == .ok)
+    #expect(other.model.network == session.model.network)
+  }
+
   @Test func saveLeavesNoTemporaryFiles() throws {
     var session = Self.mazurSession()
     let path = Self.temporaryPath("net.json")
@@ -126,6 +135,24 @@ import Testing
       ),
       ("\"rate\" : 0.5", "\"rate\" : -1", "\"rate\" must be above 0"),
       ("\"example_in_use\" : 1", "\"example_in_use\" : 5", "\"example_in_use\" is 5 but there is 1 example"),
+      ("\"example_in_use\" : 1", "\"example_in_use\" : 0", "\"example_in_use\" is 0 but there is 1 example"),
+      (
+        "\"neurons\" : [\n        \"h1\",\n        \"h2\"\n      ]", "\"neurons\" : []",
+        "bias 'b1' belongs to no neuron; list at least one neuron for it"
+      ),
+      (
+        "\"from\" : \"h1\",", "\"from\" : \"h1\", \"neurons\" : [\"o1\"],",
+        "parameter \"w5\" has both \"from\"/\"to\" and \"neurons\"; a weight has the first, a bias the second"
+      ),
+      (
+        "\"from\" : \"i1\",\n      \"frozen\" : false,\n      \"grad\" : null,\n      \"name\" : \"w1\"",
+        "\"from\" : \"o1\",\n      \"frozen\" : false,\n      \"grad\" : null,\n      \"name\" : \"w1\"",
+        "the connections form a cycle through 'h1'; networks here are acyclic"
+      ),
+      (
+        "\"inputs\" : [\n        0.05,\n        0.1\n      ]", "\"inputs\" : [\n        0.05\n      ]",
+        "example 1 has 1 input and 2 targets but the network has 2 inputs and 2 outputs"
+      ),
     ]
     for (from, to, reason) in edits {
       #expect(good.contains(from), "\(from)")

@@ -12,7 +12,8 @@ enum BuildCommands {
       name: "layer", group: .build, synopsis: "layer NAME… ACTIVATION [bias own|shared|none]",
       summary: "add a layer fully connected from the previous one",
       details: """
-        Adds neurons fed by every neuron of the previous layer (the inputs for the first layer). \
+        Adds neurons fed by every neuron of the most recent 'layer' (or by the inputs, for the first \
+        layer); neurons made with 'neuron' are not part of a layer. \
         Weights are numbered per receiving neuron, then per sending neuron. Each neuron gets its own bias; \
         'bias shared' gives the layer one bias, 'bias none' gives it none. New weights start \
         Xavier-uniform from the session's seed; biases start at 0. The last layer is the output layer.
@@ -48,7 +49,8 @@ enum BuildCommands {
     CommandSpec(
       name: "set", group: .build, synopsis: "set NAME VALUE [NAME VALUE …]",
       summary: "give parameters values (w5, b1 or an edge such as h1->o1)",
-      details: "Sets one or more parameters. A parameter is named wN, bN, or by its edge FROM->TO.",
+      details:
+        "Sets one or more parameters. A parameter is named wN, bN, or by its edge FROM->TO. Setting a parameter also clears its momentum (v = 0).",
       example: ["input i1 i2", "layer o1 sigmoid", "set w1 0.15 w2 0.2 b1 0.35", "set i1->o1 0.25"],
       complete: { $0.count.isMultiple(of: 2) ? [.parameter] : [] },
       run: set),
@@ -129,6 +131,7 @@ enum BuildCommands {
       }
     }
     lines.append("starting values: " + created.map { "\($0.name) = \(c.format($0.value))" }.joined(separator: ", "))
+    lines += notes(c.model)
     return lines.joined(separator: "\n")
   }
 
@@ -174,6 +177,7 @@ enum BuildCommands {
       try c.network { () throws(NetworkError) in try c.model.network.setActivation(name, activation) }
       lines.append("\(name): \(old.rawValue) → \(activation.rawValue)")
     }
+    lines += notes(c.model)
     return lines.joined(separator: "\n")
   }
 
@@ -203,37 +207,69 @@ enum BuildCommands {
     } else {
       for name in c.arguments { chosen.append(try c.parameter(name)) }
     }
-    for p in chosen { c.model.network.parameters[p].frozen = frozen }
-    let names = chosen.map { c.model.network.parameters[$0].name }.joined(separator: " ")
+    var unique: [Int] = []
+    for p in chosen where !unique.contains(p) { unique.append(p) }
+    for p in unique { c.model.network.parameters[p].frozen = frozen }
+    let names = unique.map { c.model.network.parameters[$0].name }.joined(separator: " ")
     let all = c.model.network.parameters.filter(\.frozen).map(\.name)
-    return (frozen ? "frozen: \(names) (update leaves them as they are)" : "unfrozen: \(names)")
-      + (all.isEmpty ? "" : "\nall frozen now: " + all.joined(separator: " "))
+    return
+      (frozen ? "frozen: \(names) ('update' will not move \(unique.count == 1 ? "it" : "them"))" : "unfrozen: \(names)")
+      + "\nfrozen parameters now: " + (all.isEmpty ? "none" : all.joined(separator: " "))
   }
 
   static func initialize(_ c: inout Context) throws -> String {
     let word = try c.word(0, "a scheme: random, xavier, he or zeros")
     guard let scheme = InitScheme(rawValue: word.lowercased()) else { throw ShellError.unknownInit(word) }
-    var seed = c.model.initCount + 1
+    var seed = UInt64(c.model.initCount + 1)
     if c.arguments.count > 1 {
       guard c.arguments[1] == "seed" else { throw c.unexpected(c.arguments[1]) }
       let text = try c.word(2, "a number after 'seed'")
-      guard let s = Int(text), s >= 0 else { throw ShellError.notACount(word: text, example: "init xavier seed 7") }
+      guard let s = UInt64(text) else {
+        if text.allSatisfy({ $0.isNumber || $0 == "-" }), !text.isEmpty {
+          throw ShellError.outOfRange(word: text, rule: "a seed is a whole number from 0 to 18446744073709551615")
+        }
+        throw ShellError.notACount(word: text, example: "init xavier seed 7")
+      }
       try c.expectAtMost(3)
       seed = s
-    } else {
+    } else if scheme != .zeros {
       c.model.initCount += 1
     }
-    var rng = SplitMix64(seed: UInt64(seed))
+    var rng = SplitMix64(seed: seed)
     c.model.network.initialize(scheme, rng: &rng)
     let values = c.model.network.parameters.map { "\($0.name) = \(c.format($0.value))" }
-    return "init \(scheme.rawValue) (seed \(seed)): " + values.joined(separator: ", ")
+    let label = scheme == .zeros ? "init zeros" : "init \(scheme.rawValue) (seed \(seed))"
+    let frozen = c.model.network.parameters.filter(\.frozen).map(\.name)
+    return "\(label): " + values.joined(separator: ", ")
+      + (frozen.isEmpty ? "" : "\nfrozen, so left as they were: " + frozen.joined(separator: " "))
+  }
+
+  /// Warnings about a network that works but will not teach what the learner expects.
+  static func notes(_ model: Model) -> [String] {
+    let net = model.network
+    let outputs = net.outputs
+    var notes: [String] = []
+    if outputs.count == 1, net.neurons[outputs[0]].activation == .softmax {
+      notes.append(
+        "note: a softmax over one neuron always outputs 1 (and every gradient is 0); use sigmoid for one output")
+    }
+    do {
+      try CompiledNetwork.validate(net, loss: model.settings.loss)
+    } catch .lossNeedsActivation(let loss, let neuron, let needs) {
+      notes.append(
+        "note: loss \(loss.rawValue) needs \(needs.rawValue) outputs and '\(neuron)' is not; 'forward' will refuse until they match"
+      )
+    } catch {}
+    return notes
   }
 
   static func reset(_ c: inout Context) throws -> String {
     try c.expectAtMost(0)
     let settings = c.model.settings
+    let slope = c.model.network.leakySlope
     c.model = Model()
     c.model.settings = settings
+    c.model.network.leakySlope = slope
     return "cleared the network and the examples ('undo' brings them back)"
   }
 }

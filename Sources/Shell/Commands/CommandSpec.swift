@@ -90,7 +90,12 @@ struct Context {
   }
 
   func count(_ word: String, example: String) throws(ShellError) -> Int {
-    guard let n = Int(word) else { throw .notACount(word: word, example: example) }
+    guard let n = Int(word) else {
+      if !word.isEmpty, word.dropFirst(word.hasPrefix("-") ? 1 : 0).allSatisfy(\.isNumber) {
+        return word.hasPrefix("-") ? Int.min : Int.max  // too large to hold: out of range
+      }
+      throw .notACount(word: word, example: example)
+    }
     return n
   }
 

@@ -4,9 +4,10 @@ import Network
 enum DataCommands {
   static let specs: [CommandSpec] = [
     CommandSpec(
-      name: "example", group: .data, synopsis: "example IN… -> TARGET…",
+      name: "example", group: .data, synopsis: "example IN… -> TARGET… | example remove N | example clear",
       summary: "add a training example: input values -> target values",
-      details: "Adds one example: a value for each input, '->', then a target for each output.",
+      details:
+        "Adds one example: a value for each input, '->', then a target for each output. 'example remove N' takes example N out; 'example clear' removes them all.",
       example: ["input i1 i2", "layer o1 o2 sigmoid", "example 0.05 0.10 -> 0.01 0.99"], run: example),
     CommandSpec(
       name: "use", group: .data, synopsis: "use example N",
@@ -18,6 +19,23 @@ enum DataCommands {
   ]
 
   static func example(_ c: inout Context) throws -> String {
+    if c.arguments.first == "clear" {
+      try c.expectAtMost(1)
+      let removed = c.model.examples.count
+      c.model.examples.removeAll()
+      c.model.use = 0
+      return "removed \(count(removed, "example")) ('undo' brings them back)"
+    }
+    if c.arguments.first == "remove" {
+      let word = try c.word(1, "the number of the example to remove")
+      try c.expectAtMost(2)
+      guard let n = Int(word), n >= 1, n <= c.model.examples.count else {
+        throw ShellError.noExample(word, count: c.model.examples.count)
+      }
+      c.model.examples.remove(at: n - 1)
+      if c.model.use >= n - 1 && c.model.use > 0 { c.model.use -= 1 }
+      return "removed example \(n); \(count(c.model.examples.count, "example")) left"
+    }
     // Accept "0.1->0.9" as well as "0.1 -> 0.9".
     var words: [String] = []
     for word in c.arguments {

@@ -65,10 +65,10 @@ enum RunCommands {
   static func update(_ c: inout Context) throws -> String {
     try c.expectAtMost(0)
     guard let last = c.model.pass, last.hasGradients else { throw ShellError.noGradients }
-    guard let pass = c.model.freshPass, pass.hasGradients else { throw ShellError.staleGradients }
+    guard let gradient = c.model.freshGradient else { throw ShellError.staleGradients }
     let before = c.model.network
     let records = Optimizer.update(
-      &c.model.network.parameters, gradient: pass.batchGradient, rate: c.model.settings.rate,
+      &c.model.network.parameters, gradient: gradient, rate: c.model.settings.rate,
       momentum: c.model.settings.momentum)
     if let bad = records.first(where: { !$0.new.isFinite }) {
       throw ShellError.updateNotFinite(parameter: before.parameters[bad.parameter].name, value: bad.new)

@@ -54,13 +54,24 @@ enum SessionCommands {
     } catch {
       throw ShellError.cannotWrite(path: path, reason: "\(error)")
     }
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      throw ShellError.cannotWrite(path: path, reason: "it is a folder")
+    }
+    let folder = (path as NSString).deletingLastPathComponent
+    if !folder.isEmpty,
+      !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue
+    {
+      throw ShellError.cannotWrite(path: path, reason: "there is no folder '\(folder)'")
+    }
+    let replacing = FileManager.default.fileExists(atPath: path)
     do {
       try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
       throw ShellError.cannotWrite(path: path, reason: reason(error))
     }
     let what = c.model.freshPass == nil ? "no pass values yet" : "with the values of the last pass"
-    return "saved \(summary(c.model)) to \(path) (\(what))"
+    return "saved \(summary(c.model)) to \(path) (\(what)\(replacing ? "; replaced the old file" : ""))"
   }
 
   static func load(_ c: inout Context) throws -> String {
@@ -110,9 +121,19 @@ enum SessionCommands {
       + " and " + count(model.examples.count, "example")
   }
 
+  /// The system's reason, as the C library words it when it can.
   static func reason(_ error: any Error) -> String {
-    let text = (error as NSError).localizedDescription
-    return text.isEmpty ? "\(error)" : text.replacingOccurrences(of: "\n", with: " ")
+    let ns = error as NSError
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(underlying.code))).lowercased()
+    }
+    if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))).lowercased() }
+    switch ns.code {
+    case NSFileWriteNoPermissionError, NSFileReadNoPermissionError: return "permission denied"
+    case NSFileWriteOutOfSpaceError: return "no space left on the device"
+    case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return "no such file or folder"
+    default: return "the system refused (error \(ns.code))"
+    }
   }
 
   static func describe(_ error: DecodingError) -> String {

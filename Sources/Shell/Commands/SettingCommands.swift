@@ -9,8 +9,8 @@ enum SettingCommands {
       details: """
         half_sse: E = Σ ½(t − o)² over the outputs. mse: the mean over outputs of (t − o)². \
         cross_entropy: −Σ t·ln o, with softmax outputs (computed together from the net inputs). \
-        bce: binary cross-entropy on sigmoid outputs. 'sum' or 'mean' (the default) combines the \
-        losses of several examples.
+        bce: binary cross-entropy on sigmoid outputs. 'sum' or 'mean' says how the losses of \
+        several examples combine: mean at the start, and it stays as chosen until changed.
         """,
       example: ["loss cross_entropy", "loss half_sse sum"],
       complete: { $0.isEmpty ? [.loss] : ($0.count == 1 ? [.keyword(["sum", "mean"])] : []) },
@@ -23,7 +23,8 @@ enum SettingCommands {
     CommandSpec(
       name: "momentum", group: .run, synopsis: "momentum M",
       summary: "momentum for update: v ← M·v − R·g, p ← p + v",
-      details: "0 (the default) is plain gradient descent. M must be at least 0 and below 1.",
+      details:
+        "0 (the default) is plain gradient descent. M must be at least 0 and below 1. Each parameter keeps its own v ('show weights' lists it); 'set' and 'init' clear it.",
       example: ["momentum 0.9"], run: momentum),
     CommandSpec(
       name: "alpha", group: .run, synopsis: "alpha A",
@@ -42,11 +43,14 @@ enum SettingCommands {
     guard let loss = LossFunction(rawValue: word.lowercased()) else { throw ShellError.unknownLoss(word) }
     try c.expectAtMost(2)
     if c.arguments.count == 2 {
-      guard let r = Reduction(rawValue: c.arguments[1]) else { throw c.unexpected(c.arguments[1]) }
+      guard let r = Reduction(rawValue: c.arguments[1].lowercased()) else { throw c.unexpected(c.arguments[1]) }
       c.model.settings.reduction = r
     }
     c.model.settings.loss = loss
-    return "loss = \(loss.rawValue), \(c.model.settings.reduction.rawValue) over examples"
+    return
+      ([
+        "loss = \(loss.rawValue), \(c.model.settings.reduction.rawValue) over examples"
+      ] + BuildCommands.notes(c.model)).joined(separator: "\n")
   }
 
   static func setting(

@@ -34,13 +34,12 @@ enum ShowCommands {
       return lines.joined(separator: "\n")
     case "weights", "parameters", "params":
       guard !net.parameters.isEmpty else { return "no parameters yet; a 'layer' or 'connect' creates them" }
+      let momentum = m.settings.momentum > 0
       let rows = net.parameters.indices.map { p in
-        [
-          net.parameters[p].name, NetworkText.role(of: p, in: net), f(net.parameters[p].value),
-          net.parameters[p].frozen ? "frozen" : "",
-        ]
+        [net.parameters[p].name, NetworkText.role(of: p, in: net), f(net.parameters[p].value)]
+          + (momentum ? [f(net.parameters[p].velocity)] : []) + [net.parameters[p].frozen ? "frozen" : ""]
       }
-      return Table.render(["name", "role", "value", ""], rows)
+      return Table.render(["name", "role", "value"] + (momentum ? ["v (momentum)"] : []) + [""], rows)
     case "values":
       guard let pass = m.freshPass else { return "no values for the current parameters yet; run 'forward'" }
       let rows = ([Int](net.inputs) + net.evaluationOrder).map { n in

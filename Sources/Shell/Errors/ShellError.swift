@@ -4,6 +4,7 @@ import Network
 /// offending word and says what to do instead; all the wording lives in this file.
 public enum ShellError: Error, Equatable, Sendable {
   case lineTooLong(Int)
+  case unterminatedQuote(String)
   case unknownCommand(String)
   case missing(command: String, what: String, usage: String)
   case unexpected(command: String, word: String, usage: String)
@@ -35,6 +36,8 @@ public enum ShellError: Error, Equatable, Sendable {
     switch self {
     case .lineTooLong(let n):
       return "line too long (\(n) bytes); keep a command under \(Tokenizer.maxLineLength) bytes"
+    case .unterminatedQuote(let mark):
+      return "a quote \(mark) is not closed; end the quoted words with another \(mark)"
     case .unknownCommand(let word):
       let hint = Suggestion.didYouMean(word, CommandTable.names)
       return "unknown command '\(word)'\(hint); type 'help' to list the commands"
@@ -132,6 +135,10 @@ extension NetworkError {
     case .wouldMakeCycle(let from, let to):
       return
         "connecting '\(from)' to '\(to)' would make a cycle ('\(to)' already feeds '\(from)'); networks here are acyclic"
+    case .cycle(let name):
+      return "the connections form a cycle through '\(name)'; networks here are acyclic"
+    case .biasWithoutNeurons(let name):
+      return "bias '\(name)' belongs to no neuron; list at least one neuron for it"
     case .inputHasNoActivation(let name):
       return "'\(name)' is an input and has no activation; name a neuron instead"
     case .softmaxNotOutput(let name):

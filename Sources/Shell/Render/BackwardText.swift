@@ -11,6 +11,7 @@ enum BackwardText {
     let fused = loss == .bce || loss == .crossEntropy
     var lines = [
       "example \(pass.example + 1) of \(model.examples.count), loss \(loss.rawValue): output layer first"
+        + (model.examples.count > 1 ? " (E here is this example's loss; the batch gradient follows)" : "")
     ]
     let order = backwardOrder(net)
     var biasDone = Set<Int>()

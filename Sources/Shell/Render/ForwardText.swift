@@ -57,10 +57,10 @@ enum ForwardText {
     switch model.settings.loss {
     case .halfSSE:
       symbolic = names.map { "½(target_\($0) − out_\($0))²" }
-      numeric = outs.indices.map { "½(\(f(t[$0])) − \(f(outs[$0])))²" }
+      numeric = outs.indices.map { "½(\(f.operand(t[$0])) − \(f.operand(outs[$0])))²" }
     case .mse:
       symbolic = names.map { "(target_\($0) − out_\($0))²" }
-      numeric = outs.indices.map { "(\(f(t[$0])) − \(f(outs[$0])))²" }
+      numeric = outs.indices.map { "(\(f.operand(t[$0])) − \(f.operand(outs[$0])))²" }
     case .bce:
       symbolic = names.map { "[target_\($0)·ln out_\($0) + (1 − target_\($0))·ln(1 − out_\($0))]" }
       numeric = outs.indices.map { "[\(f(t[$0]))·ln \(f(outs[$0])) + \(f(1 - t[$0]))·ln \(f(1 - outs[$0]))]" }

@@ -71,6 +71,10 @@ extension SaveFile {
         throw SaveFileProblem("parameter \"\(r.name)\" is not a finite number")
       }
       let role: ParameterRole
+      if (r.from != nil || r.to != nil) && r.neurons != nil {
+        throw SaveFileProblem(
+          "parameter \"\(r.name)\" has both \"from\"/\"to\" and \"neurons\"; a weight has the first, a bias the second")
+      }
       if let from = r.from, let to = r.to {
         role = .weight(from: try index(from), to: try index(to))
       } else if let members = r.neurons {
@@ -119,7 +123,15 @@ extension SaveFile {
       }
       model.examples.append(Example(inputs: e.inputs, targets: e.targets))
     }
-    guard model.examples.isEmpty ? exampleInUse <= 1 : (1...model.examples.count).contains(exampleInUse) else {
+    let inputCount = network.inputs.count
+    let outputCount = network.outputs.count
+    for (i, e) in model.examples.enumerated()
+    where e.inputs.count != inputCount || (outputCount > 0 && e.targets.count != outputCount) {
+      throw SaveFileProblem(
+        "example \(i + 1) has \(count(e.inputs.count, "input")) and \(count(e.targets.count, "target")) but the network has \(count(inputCount, "input")) and \(count(outputCount, "output"))"
+      )
+    }
+    guard exampleInUse >= 1, model.examples.isEmpty ? exampleInUse == 1 : exampleInUse <= model.examples.count else {
       throw SaveFileProblem(
         "\"example_in_use\" is \(exampleInUse) but there \(model.examples.count == 1 ? "is" : "are") \(count(model.examples.count, "example"))"
       )

@@ -46,6 +46,14 @@ public struct Model: Equatable, Sendable {
     passKey == currentKey ? pass : nil
   }
 
+  /// The batch gradient of the last backward pass, if the parameter values, the network
+  /// and the data are still those it was computed from (freezing a parameter or choosing
+  /// another example to show does not change the batch gradient).
+  var freshGradient: [Double]? {
+    guard let pass, pass.hasGradients, let key = passKey else { return nil }
+    return key.gradientInputs == currentKey.gradientInputs ? pass.batchGradient : nil
+  }
+
   /// Runs a pass over every example and keeps it.
   mutating func runPass(backward: Bool) throws(NetworkError) -> Pass {
     let pass = try Pass.compute(
@@ -64,4 +72,15 @@ struct PassKey: Equatable, Sendable {
   var loss: LossFunction
   var reduction: Reduction
   var use: Int
+
+  /// The part of the key the batch gradient depends on.
+  var gradientInputs: PassKey {
+    var key = self
+    key.use = 0
+    for i in key.network.parameters.indices {
+      key.network.parameters[i].frozen = false
+      key.network.parameters[i].velocity = 0
+    }
+    return key
+  }
 }

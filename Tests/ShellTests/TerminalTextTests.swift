@@ -1,0 +1,39 @@
+import Testing
+
+@testable import Shell
+
+@Suite struct TerminalTextTests {
+  @Test func asciiSpellsEverySymbol() {
+    #expect(
+      TerminalText.ascii("δ_o1 = ∂E/∂net_o1 = 0.7 × 0.2 − ½(t − o)²")
+        == "delta_o1 = dE/dnet_o1 = 0.7 * 0.2 - 1/2(t - o)^2")
+    #expect(TerminalText.ascii("w1 = i1→h1 … Σ α") == "w1 = i1->h1 ... sum alpha")
+  }
+
+  /// Every transcript's output becomes pure ASCII.
+  @Test func transcriptsBecomePureASCII() throws {
+    var session = Session()
+    for line in RunCommands.mazurSetup + ["forward", "backward", "explain w1", "gradcheck", "update", "help"] {
+      let text = TerminalText.ascii(session.execute(line).output)
+      let other = text.unicodeScalars.filter { !$0.isASCII }
+      #expect(other.isEmpty, "\(line): \(String(other))")
+    }
+  }
+
+  @Test func colourRepeatsWhatTheTextSays() {
+    let colored = TerminalText.colored("output o1:\n  δ_o1 = 0.5 × 0.2 = 0.1\n  w1  0.1  0.1  1e-9  good")
+    #expect(colored.contains("\u{1B}[1moutput o1:\u{1B}[0m"))
+    #expect(colored.contains("= \u{1B}[36m0.1\u{1B}[0m"))
+    #expect(colored.contains("\u{1B}[32mgood\u{1B}[0m"))
+    // Removing the escapes gives the plain text back.
+    let plain = colored.replacing(/\u{1B}\[[0-9;]*m/, with: "")
+    #expect(plain == "output o1:\n  δ_o1 = 0.5 × 0.2 = 0.1\n  w1  0.1  0.1  1e-9  good")
+  }
+
+  @Test func quotedWordsKeepTheirSpaces() throws {
+    #expect(try Tokenizer.words("save \"my net.json\"") == ["save", "my net.json"])
+    #expect(try Tokenizer.words("load 'a b' # comment") == ["load", "a b"])
+    #expect(try Tokenizer.words("set w1 0.5 # why") == ["set", "w1", "0.5"])
+    #expect(throws: ShellError.unterminatedQuote("\"")) { try Tokenizer.words("save \"oops") }
+  }
+}
