@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "nabla", targets: ["nabla"]),
     .library(name: "Autodiff", targets: ["Autodiff"]),
     .library(name: "Network", targets: ["Network"]),
+    .library(name: "Functions", targets: ["Functions"]),
     .library(name: "Shell", targets: ["Shell"]),
   ],
   dependencies: [
@@ -18,8 +19,10 @@ let package = Package(
     .target(name: "Autodiff"),
     // Neurons, layers, parameters, losses and optimisers, built on the tape.
     .target(name: "Network", dependencies: ["Autodiff"]),
+    // Variables, functions of them, their computation graphs and gradient descent, built on the tape.
+    .target(name: "Functions", dependencies: ["Autodiff"]),
     // The command language: text in, text out. No terminal.
-    .target(name: "Shell", dependencies: ["Network"]),
+    .target(name: "Shell", dependencies: ["Network", "Functions"]),
     // libedit, for line editing, history and completion.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // The thin executable: arguments, the line editor, signals, exit status.
@@ -28,6 +31,7 @@ let package = Package(
       dependencies: ["Shell", "CLibEdit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
     .testTarget(name: "NetworkTests", dependencies: ["Network"]),
+    .testTarget(name: "FunctionsTests", dependencies: ["Functions"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell", "Network"], exclude: ["Transcripts"]),
     // Drives the built executable through a pseudo-terminal.
     .testTarget(name: "EndToEndTests"),

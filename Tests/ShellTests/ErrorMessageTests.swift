@@ -44,7 +44,7 @@ import Testing
     ("activation i1 tanh", "'i1' is an input and has no activation; name a neuron instead"),
     (
       "show wieghts",
-      "'show' has no 'wieghts' (did you mean 'weights'?); choose one of net, weights, values, grads, data, settings"
+      "'show' has no 'wieghts' (did you mean 'weights'?); choose one of net, weights, values, grads, data, settings, functions"
     ),
     (
       "example 1 2 3 -> 1 2",

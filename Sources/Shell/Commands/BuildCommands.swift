@@ -188,7 +188,14 @@ enum BuildCommands {
     for pair in stride(from: 0, to: c.arguments.count, by: 2) {
       let name = c.arguments[pair]
       guard let p = c.model.network.parameterIndex(name) else {
-        throw ShellError.unknownSetName(name, known: c.model.network.parameters.map(\.name))
+        if let old = c.model.workspace.value(of: name) {
+          let value = try Context.number(c.arguments[pair + 1])
+          try? c.model.workspace.setVariable(name, value)
+          lines.append("\(name) = \(c.format(value))   (was \(c.format(old)))")
+          continue
+        }
+        throw ShellError.unknownSetName(
+          name, known: c.model.network.parameters.map(\.name) + c.model.workspace.variables)
       }
       let value = try Context.number(c.arguments[pair + 1])
       let old = c.model.network.parameters[p].value

@@ -3,7 +3,7 @@ import Network
 
 /// The purpose a command serves; `help` groups commands by it.
 enum CommandGroup: String, CaseIterable, Sendable {
-  case build, data, run, inspect, session
+  case build, data, run, inspect, functions, session
 
   var title: String {
     switch self {
@@ -11,6 +11,7 @@ enum CommandGroup: String, CaseIterable, Sendable {
     case .data: "Training data"
     case .run: "Run and learn"
     case .inspect: "Look inside"
+    case .functions: "Functions and gradient descent"
     case .session: "Session"
     }
   }
@@ -48,6 +49,10 @@ struct Context {
   /// What undo calls this command, when the line itself would mislead.
   var historyLabel: String?
   var quit = false
+  /// The whole line as typed (for commands that read expressions).
+  var line = ""
+  /// For `f = …` and `def f = …`: the name, the expression and where it starts in the line.
+  var definition: (name: String, source: String, offset: Int)?
 
   /// Shows a line now if the front end streams, else puts it at the head of the reply.
   mutating func report(_ line: String) {

@@ -2,7 +2,7 @@
 enum CommandTable {
   static let all: [CommandSpec] =
     BuildCommands.specs + DataCommands.specs + SettingCommands.specs + RunCommands.specs + ShowCommands.specs
-    + SessionCommands.specs
+    + FunctionCommands.specs + SessionCommands.specs
 
   static let aliases = ["exit": "quit", "?": "help"]
 

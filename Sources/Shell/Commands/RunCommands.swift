@@ -135,6 +135,11 @@ enum RunCommands {
 
   static func explain(_ c: inout Context) throws -> String {
     let name = try c.word(0, "a parameter (w5, b1) or a neuron (h1)")
+    if c.model.workspace.definition(name) != nil {
+      let variable = try c.word(1, "a variable after '\(name)', e.g. 'explain \(name) x'")
+      try c.expectAtMost(2)
+      return try FunctionCommands.explain(&c, function: name, variable: variable)
+    }
     try c.expectAtMost(1)
     let net = c.model.network
     let fused = c.model.settings.loss == .bce || c.model.settings.loss == .crossEntropy
@@ -155,7 +160,13 @@ enum RunCommands {
   }
 
   static func gradcheck(_ c: inout Context) throws -> String {
-    try c.expectAtMost(0)
+    if let name = c.arguments.first {
+      try c.expectAtMost(1)
+      guard c.model.workspace.definition(name) != nil else {
+        throw ShellError.unknownFunction(name, known: c.model.workspace.definitions.map(\.name))
+      }
+      return try FunctionCommands.gradcheck(&c, function: name)
+    }
     let s = c.model.settings
     let rows = try c.network { () throws(NetworkError) in
       try GradientCheck.run(c.model.network, examples: c.model.examples, loss: s.loss, reduction: s.reduction)

@@ -2,14 +2,14 @@ import Network
 
 /// show net|weights|values|grads|data|settings.
 enum ShowCommands {
-  static let topics = ["net", "weights", "values", "grads", "data", "settings"]
+  static let topics = ["net", "weights", "values", "grads", "data", "settings", "functions"]
 
   static let specs: [CommandSpec] = [
     CommandSpec(
-      name: "show", group: .inspect, synopsis: "show net|weights|values|grads|data|settings",
+      name: "show", group: .inspect, synopsis: "show net|weights|values|grads|data|settings|functions",
       summary: "print part of the session as a table",
       details:
-        "net: every neuron as an equation. weights: every parameter. values: net and out from the last forward pass. grads: δ and ∂E/∂p from the last backward pass. data: the examples. settings: loss, rate and the rest.",
+        "net: every neuron as an equation. weights: every parameter. values: net and out from the last forward pass. grads: δ and ∂E/∂p from the last backward pass. data: the examples. settings: loss, rate and the rest. functions: the variables and functions of function mode.",
       example: RunCommands.mazurSetup + ["show net", "show weights"],
       complete: { $0.isEmpty ? [.keyword(ShowCommands.topics)] : [] },
       run: show)
@@ -72,6 +72,20 @@ enum ShowCommands {
       let outputs = net.outputs.map { net.neurons[$0].name }.joined(separator: " ")
       return Table.render(["#", "inputs \(inputs)", "targets \(outputs)"], rows)
         + "\n(* is the example forward and backward show; change it with 'use example N')"
+    case "functions", "variables":
+      let w = m.workspace
+      guard !w.variables.isEmpty || !w.definitions.isEmpty else {
+        return "no variables or functions yet; try 'let x = 0' and 'f = (x - 3)^2'"
+      }
+      var lines = [
+        "variables: "
+          + (w.variables.isEmpty
+            ? "none" : zip(w.variables, w.values).map { "\($0) = \(f($1))" }.joined(separator: ", "))
+      ]
+      for d in w.definitions {
+        lines.append("\(d.name) = \(d.source.trimmingCharacters(in: .whitespaces))")
+      }
+      return lines.joined(separator: "\n")
     case "settings":
       let s = m.settings
       return Table.render(

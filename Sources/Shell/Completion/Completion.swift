@@ -41,6 +41,8 @@ public enum Completion {
     case .neuron: return net.neurons.map(\.name)
     case .computingNeuron: return net.neurons.filter { !$0.isInput }.map(\.name)
     case .parameter: return net.parameters.map(\.name)
+    case .function: return session.model.workspace.definitions.map(\.name)
+    case .variable: return session.model.workspace.variables
     case .activation: return Activation.allCases.map(\.rawValue)
     case .loss: return LossFunction.allCases.map(\.rawValue)
     case .initScheme: return InitScheme.allCases.map(\.rawValue)

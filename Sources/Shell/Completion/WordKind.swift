@@ -5,6 +5,8 @@ enum WordKind: Sendable {
   /// A neuron that is not an input.
   case computingNeuron
   case parameter
+  case function
+  case variable
   case activation
   case loss
   case initScheme

@@ -1,9 +1,13 @@
+import Functions
 import Network
 
 /// Everything a command can refuse. Each case renders to one line that quotes the
 /// offending word and says what to do instead; all the wording lives in this file.
 public enum ShellError: Error, Equatable, Sendable {
   case lineTooLong(Int)
+  /// A problem in an expression, at a column of the line.
+  case expression(String, column: Int)
+  case function(FunctionError)
   case unterminatedQuote(String)
   case unknownCommand(String)
   case missing(command: String, what: String, usage: String)
@@ -18,6 +22,7 @@ public enum ShellError: Error, Equatable, Sendable {
   case unknownTopic(String, topics: [String])
   case unknownParameter(String, known: [String])
   case unknownNeuron(String, known: [String])
+  case unknownFunction(String, known: [String])
   case unknownSetName(String, known: [String])
   case unknownHelpTopic(String, known: [String])
   case noExample(String, count: Int)
@@ -36,6 +41,10 @@ public enum ShellError: Error, Equatable, Sendable {
     switch self {
     case .lineTooLong(let n):
       return "line too long (\(n) bytes); keep a command under \(Tokenizer.maxLineLength) bytes"
+    case .expression(let message, let column):
+      return "column \(column + 1): \(message)"
+    case .function(let error):
+      return error.message
     case .unterminatedQuote(let mark):
       return "a quote \(mark) is not closed; end the quoted words with another \(mark)"
     case .unknownCommand(let word):
@@ -72,6 +81,8 @@ public enum ShellError: Error, Equatable, Sendable {
       return "no parameter named '\(word)'\(Suggestion.didYouMean(word, known)); 'show weights' lists them"
     case .unknownNeuron(let word, let known):
       return "no neuron named '\(word)'\(Suggestion.didYouMean(word, known)); 'show net' lists them"
+    case .unknownFunction(let word, let known):
+      return "no function named '\(word)'\(Suggestion.didYouMean(word, known)); define one with '\(word) = (x - 3)^2'"
     case .unknownSetName(let word, let known):
       return
         "no parameter named '\(word)'\(Suggestion.didYouMean(word, known)); 'show weights' lists them (settings have their own commands, e.g. 'rate 0.1')"
@@ -173,6 +184,7 @@ extension Error {
   var message: String {
     if let e = self as? ShellError { return e.message }
     if let e = self as? NetworkError { return e.message }
+    if let e = self as? FunctionError { return e.message }
     return "\(self)"
   }
 }

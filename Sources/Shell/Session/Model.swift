@@ -1,3 +1,4 @@
+import Functions
 import Network
 
 /// The settings a learner changes with one-word commands.
@@ -22,17 +23,31 @@ public struct Model: Equatable, Sendable {
   public var rng = SplitMix64(seed: 1)
   /// How many times `init` ran without a seed (the next seed to use).
   public var initCount = 0
+  /// Variables and functions of them (function mode).
+  public var workspace = Workspace()
+  /// The function whose gradients `graph` shows, while nothing changed since `grad`.
+  var gradientShown: GradientShown?
+  /// The last descent, for `plot`.
+  public var descent: (function: String, result: DescentResult)?
   /// The last forward or backward pass, and what it was computed from.
   public var pass: Pass?
   var passKey: PassKey?
 
   public init() {}
 
+  public static func == (a: Model, b: Model) -> Bool {
+    a.network == b.network && a.examples == b.examples && a.use == b.use && a.settings == b.settings
+      && a.rng == b.rng && a.initCount == b.initCount && a.workspace == b.workspace
+      && a.descent?.function == b.descent?.function && a.descent?.result == b.descent?.result
+      && a.pass == b.pass && a.passKey == b.passKey && a.gradientShown == b.gradientShown
+  }
+
   /// The model without the results of the last pass: what undo history compares.
   var essence: Model {
     var copy = self
     copy.pass = nil
     copy.passKey = nil
+    copy.gradientShown = nil
     return copy
   }
 

@@ -9,6 +9,14 @@ public enum Status: Equatable, Sendable {
 public struct Reply: Equatable, Sendable {
   public var output: String
   public var status: Status
+  /// For errors in an expression: where in the line (a 0-based character offset).
+  public var column: Int?
+
+  public init(output: String, status: Status, column: Int? = nil) {
+    self.output = output
+    self.status = status
+    self.column = column
+  }
 
   public static func ok(_ output: String) -> Reply { Reply(output: output, status: .ok) }
 }
@@ -40,9 +48,14 @@ public struct Session: Equatable, Sendable {
   public mutating func execute(
     _ line: String, interrupted: @escaping () -> Bool = { false }, progress: ((String) -> Void)? = nil
   ) -> Reply {
+    guard line.utf8.count <= Tokenizer.maxLineLength else {
+      return Reply(output: ShellError.lineTooLong(line.utf8.count).message, status: .error)
+    }
+    // `f = …` defines a function: the text after '=' is an expression, not words.
+    let definition = FunctionCommands.definitionPattern(line)
     let words: [String]
     do {
-      words = try Tokenizer.words(line)
+      words = definition != nil ? ["def"] : try Tokenizer.words(line)
     } catch {
       return Reply(output: error.message, status: .error)
     }
@@ -56,6 +69,8 @@ public struct Session: Equatable, Sendable {
     var context = Context(
       model: model, arguments: Array(words.dropFirst()), command: command, interrupted: interrupted,
       progress: progress)
+    context.line = line
+    if let definition { context.definition = definition }
     do {
       let result = try command.run(&context)
       let output = (context.streamed + [result]).filter { !$0.isEmpty }.joined(separator: "\n")
@@ -66,6 +81,9 @@ public struct Session: Equatable, Sendable {
       }
       model = context.model
       return Reply(output: output, status: context.quit ? .quit : .ok)
+    } catch let error as ShellError {
+      if case .expression(_, let column) = error { return Reply(output: error.message, status: .error, column: column) }
+      return Reply(output: error.message, status: .error)
     } catch {
       return Reply(output: error.message, status: .error)
     }

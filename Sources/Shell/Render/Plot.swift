@@ -1,0 +1,154 @@
+import Foundation
+import Functions
+
+/// Terminal pictures of a function of one or two variables, with the path of a descent.
+enum Plot {
+  static let width = 61
+  static let oneVariableHeight = 15
+  static let twoVariableHeight = 21
+  /// From low to high f.
+  static let levels = Array(" .:-=+*#%@")
+
+  static func render(_ graph: Graph, workspace: Workspace, path: DescentResult?, _ f: NumberFormat) throws -> String {
+    switch graph.variables.count {
+    case 1: return oneVariable(graph, workspace: workspace, path: path, f)
+    case 2: return twoVariables(graph, workspace: workspace, path: path, f)
+    default:
+      throw ShellError.outOfRange(
+        word: graph.function,
+        rule: "plot draws functions of one or two variables; '\(graph.function)' uses \(graph.variables.count)")
+    }
+  }
+
+  /// The range to draw: every point of the path and the current value, padded.
+  static func range(_ values: [Double]) -> (Double, Double) {
+    let finite = values.filter(\.isFinite)
+    var low = finite.min() ?? -1
+    var high = finite.max() ?? 1
+    let pad = max((high - low) * 0.25, 1)
+    low -= pad
+    high += pad
+    return (low, high)
+  }
+
+  static func evaluate(_ graph: inout Graph, _ values: [Double]) -> Double {
+    graph.set(values)
+    do {
+      try graph.evaluate()
+      return graph.value(graph.output)
+    } catch {
+      return .nan
+    }
+  }
+
+  /// The path's points for variable `k`: every step, and where it ended.
+  static func points(_ path: DescentResult?, _ k: Int) -> [Double] {
+    guard let path else { return [] }
+    return path.rows.map { $0.values[k] }
+  }
+
+  static func oneVariable(_ g: Graph, workspace: Workspace, path: DescentResult?, _ f: NumberFormat) -> String {
+    var graph = g
+    let name = graph.variables[0]
+    let current = workspace.value(of: name) ?? 0
+    let xs = points(path, 0)
+    let (low, high) = range(xs + [current])
+    let samples = (0..<width).map { c in evaluate(&graph, [low + (high - low) * Double(c) / Double(width - 1)]) }
+    let finite = samples.filter(\.isFinite)
+    guard let fLow = finite.min(), let fHigh = finite.max() else {
+      return "\(g.function) is not finite anywhere in [\(f(low)), \(f(high))]"
+    }
+    let span = fHigh > fLow ? fHigh - fLow : 1
+    var grid = Array(repeating: Array(repeating: Character(" "), count: width), count: oneVariableHeight)
+    func row(_ y: Double) -> Int {
+      oneVariableHeight - 1 - Int(((y - fLow) / span * Double(oneVariableHeight - 1)).rounded())
+    }
+    func column(_ x: Double) -> Int { Int(((x - low) / (high - low) * Double(width - 1)).rounded()) }
+    for (c, y) in samples.enumerated() where y.isFinite { grid[row(y)][c] = "·" }
+    for (n, x) in xs.enumerated() {
+      let y = evaluate(&graph, [x])
+      guard y.isFinite, (0..<width).contains(column(x)) else { continue }
+      let r = min(max(row(y), 0), oneVariableHeight - 1)
+      grid[r][column(x)] = n == 0 ? "S" : (n == xs.count - 1 ? "E" : "o")
+    }
+    let labelWidth = max(f(fHigh).count, f(fLow).count)
+    var lines = [
+      "\(g.function)(\(name)) for \(name) from \(f(low)) to \(f(high))"
+        + (xs.isEmpty ? "" : "; S start, o steps, E end of the last descent")
+    ]
+    for (r, cells) in grid.enumerated() {
+      let label = r == 0 ? f(fHigh) : (r == oneVariableHeight - 1 ? f(fLow) : "")
+      lines.append(trimmed(String(repeating: " ", count: labelWidth - label.count) + label + " │" + String(cells)))
+    }
+    lines.append(String(repeating: " ", count: labelWidth) + " └" + String(repeating: "─", count: width))
+    let left = f(low)
+    let right = f(high)
+    lines.append(
+      String(repeating: " ", count: labelWidth + 2) + left
+        + String(repeating: " ", count: max(1, width - left.count - right.count)) + right + "  \(name)")
+    return lines.joined(separator: "\n")
+  }
+
+  static func twoVariables(_ g: Graph, workspace: Workspace, path: DescentResult?, _ f: NumberFormat) -> String {
+    var graph = g
+    let names = graph.variables
+    let current = names.map { workspace.value(of: $0) ?? 0 }
+    let xs = points(path, 0)
+    let ys = points(path, 1)
+    let (xLow, xHigh) = range(xs + [current[0]])
+    let (yLow, yHigh) = range(ys + [current[1]])
+    let height = twoVariableHeight
+    var values = Array(repeating: Array(repeating: Double.nan, count: width), count: height)
+    for r in 0..<height {
+      for c in 0..<width {
+        let x = xLow + (xHigh - xLow) * Double(c) / Double(width - 1)
+        let y = yHigh - (yHigh - yLow) * Double(r) / Double(height - 1)
+        values[r][c] = evaluate(&graph, [x, y])
+      }
+    }
+    // Shade by rank, so the levels spread evenly whatever the scale (like contour bands).
+    let sorted = values.flatMap { $0 }.filter(\.isFinite).sorted()
+    var grid = values.map { row in
+      row.map { v -> Character in
+        guard v.isFinite, !sorted.isEmpty else { return "?" }
+        var lo = 0
+        var hi = sorted.count
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          if sorted[mid] < v { lo = mid + 1 } else { hi = mid }
+        }
+        return levels[min(levels.count - 1, lo * levels.count / sorted.count)]
+      }
+    }
+    func column(_ x: Double) -> Int { Int(((x - xLow) / (xHigh - xLow) * Double(width - 1)).rounded()) }
+    func row(_ y: Double) -> Int { Int(((yHigh - y) / (yHigh - yLow) * Double(height - 1)).rounded()) }
+    for n in xs.indices {
+      let c = column(xs[n])
+      let r = row(ys[n])
+      guard (0..<width).contains(c), (0..<height).contains(r) else { continue }
+      grid[r][c] = n == 0 ? "S" : (n == xs.count - 1 ? "E" : "o")
+    }
+    var lines = [
+      "\(g.function)(\(names[0]), \(names[1])): shading from low ' ' to high '@'"
+        + (xs.isEmpty ? "" : "; S start, o steps, E end of the last descent")
+    ]
+    let labelWidth = max(f(yHigh).count, f(yLow).count, names[1].count)
+    for (r, cells) in grid.enumerated() {
+      let label = r == 0 ? f(yHigh) : (r == height - 1 ? f(yLow) : (r == height / 2 ? names[1] : ""))
+      lines.append(trimmed(String(repeating: " ", count: labelWidth - label.count) + label + " │" + String(cells)))
+    }
+    lines.append(String(repeating: " ", count: labelWidth) + " └" + String(repeating: "─", count: width))
+    let left = f(xLow)
+    let right = f(xHigh)
+    lines.append(
+      String(repeating: " ", count: labelWidth + 2) + left
+        + String(repeating: " ", count: max(1, width - left.count - right.count)) + right + "  \(names[0])")
+    return lines.joined(separator: "\n")
+  }
+
+  static func trimmed(_ line: String) -> String {
+    var line = line
+    while line.hasSuffix(" ") { line.removeLast() }
+    return line
+  }
+}
