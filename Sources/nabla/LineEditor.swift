@@ -55,6 +55,9 @@ final class LineEditor {
     free(promptText)
   }
 
+  /// How many columns the prompt takes.
+  var promptWidth: Int { String(cString: promptText).count }
+
   func setPrompt(_ text: String) {
     free(promptText)
     promptText = strdup(text)

@@ -90,7 +90,9 @@ struct Nabla: ParsableCommand {
       editor.saveHistory()
       switch reply.status {
       case .ok: output.reply(reply.output)
-      case .error: output.shellError(reply.output)
+      case .error:
+        if let column = reply.column { print(String(repeating: " ", count: editor.promptWidth + column) + "^") }
+        output.shellError(reply.output)
       case .quit: return
       }
     }

@@ -75,6 +75,26 @@ import Testing
     #expect(abs((w5after["grad"] as! Double) - 0.082167041) < 5e-10)
   }
 
+  @Test func functionsRoundTrip() throws {
+    var session = Session()
+    for line in ["let x = -2, y = 5", "f = (x + y) * 2", "g = f ^ 2 + x", "descend g 3 rate 0.01"] {
+      #expect(session.execute(line).status == .ok, "\(line)")
+    }
+    let path = Self.temporaryPath("functions.json")
+    #expect(session.execute("save \(path)").status == .ok)
+    var other = Session()
+    #expect(other.execute("load \(path)").status == .ok)
+    #expect(other.model.workspace == session.model.workspace)
+    let bad = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+      of: "f ^ 2 + x", with: "f ^ (2 + x")
+    try bad.write(toFile: path, atomically: true, encoding: .utf8)
+    let before = other
+    let reply = other.execute("load \(path)")
+    #expect(
+      reply.output == "'\(path)' is not a nabla save file: function \"g\": '(' is never closed; nothing was loaded")
+    #expect(other == before)
+  }
+
   @Test func quotedNamesMayHoldSpaces() throws {
     var session = Self.mazurSession()
     let path = Self.temporaryPath("my net.json")

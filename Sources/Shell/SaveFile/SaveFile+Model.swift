@@ -37,6 +37,8 @@ extension SaveFile {
     lastLayerNames = net.lastLayer.map { net.neurons[$0].name }
     randomState = String(model.rng.state)
     initCount = model.initCount
+    variables = zip(model.workspace.variables, model.workspace.values).map { VariableRecord(name: $0, value: $1) }
+    functions = model.workspace.definitions.map { FunctionRecord(name: $0.name, source: $0.source) }
   }
 
   /// The model this file describes, after checking everything; `reason` errors say what is wrong.
@@ -141,6 +143,21 @@ extension SaveFile {
     model.rng = SplitMix64(seed: state)
     guard initCount >= 0 else { throw SaveFileProblem("\"init_count\" is negative") }
     model.initCount = initCount
+    for v in variables ?? [] {
+      guard v.value.isFinite else { throw SaveFileProblem("variable \"\(v.name)\" is not a finite number") }
+      do {
+        try model.workspace.setVariable(v.name, v.value)
+      } catch {
+        throw SaveFileProblem("variable \"\(v.name)\": \(error.message)")
+      }
+    }
+    for f in functions ?? [] {
+      do {
+        try model.workspace.define(f.name, source: f.source)
+      } catch {
+        throw SaveFileProblem("function \"\(f.name)\": \(error.message)")
+      }
+    }
     let hadValues = neurons.contains { $0.out != nil }
     let hadGradients = parameters.contains { $0.grad != nil }
     return (model, hadValues, hadGradients)

@@ -82,6 +82,16 @@ struct SaveFile: Codable {
     var alpha: Double
   }
 
+  struct VariableRecord: Codable {
+    var name: String
+    var value: Double
+  }
+
+  struct FunctionRecord: Codable {
+    var name: String
+    var source: String
+  }
+
   var format: String
   var version: Int
   var neurons: [NeuronRecord]
@@ -96,9 +106,12 @@ struct SaveFile: Codable {
   /// The random generator's state, as a decimal string (64 bits do not fit a JSON number).
   var randomState: String
   var initCount: Int
+  /// Function mode (optional: files without these keys have none).
+  var variables: [VariableRecord]?
+  var functions: [FunctionRecord]?
 
   enum CodingKeys: String, CodingKey {
-    case format, version, neurons, parameters, loss, settings, examples
+    case format, version, neurons, parameters, loss, settings, examples, variables, functions
     case exampleInUse = "example_in_use"
     case lastLayerNames = "last_layer"
     case randomState = "random_state"
