@@ -28,7 +28,9 @@ enum Plot {
     let pad = max((high - low) * 0.25, 1)
     low -= pad
     high += pad
-    return (low, high)
+    // Round outwards to a tenth of the order of magnitude of the span, so the axis reads well.
+    let step = pow(10, floor(log10(high - low)) - 1)
+    return (floor(low / step) * step, ceil(high / step) * step)
   }
 
   static func evaluate(_ graph: inout Graph, _ values: [Double]) -> Double {
