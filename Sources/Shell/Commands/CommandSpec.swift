@@ -49,6 +49,8 @@ struct Context {
   /// What undo calls this command, when the line itself would mislead.
   var historyLabel: String?
   var quit = false
+  /// How many `run` commands this one is nested in.
+  var runDepth = 0
   /// The whole line as typed (for commands that read expressions).
   var line = ""
   /// For `f = …` and `def f = …`: the name, the expression and where it starts in the line.

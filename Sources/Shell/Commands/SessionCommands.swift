@@ -30,6 +30,12 @@ enum SessionCommands {
       complete: { $0.isEmpty ? [.file] : [] },
       run: load),
     CommandSpec(
+      name: "run", group: .session, synopsis: "run FILE",
+      summary: "run a script of commands in this session",
+      details:
+        "Runs every line of FILE (# starts a comment) as if typed. If a line fails, the run stops, says FILE:LINE and why, and the session is left as it was before 'run'; 'undo' takes back a whole run.",
+      example: ["run lessons/01-one-step.nabla"], complete: { $0.isEmpty ? [.file] : [] }, run: runScript),
+    CommandSpec(
       name: "help", group: .session, synopsis: "help [COMMAND]",
       summary: "list the commands, or explain one with an example",
       details:
@@ -114,6 +120,41 @@ enum SessionCommands {
     }
     c.model = model
     return "loaded \(path): \(summary(model))"
+  }
+
+  static let maxScriptBytes = 4 * 1024 * 1024
+  static let maxRunDepth = 8
+
+  static func runScript(_ c: inout Context) throws -> String {
+    let path = try c.word(0, "a script file, e.g. 'run lessons/01-one-step.nabla'")
+    try c.expectAtMost(1)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw ShellError.cannotRead(path: path, reason: "no such file")
+    }
+    guard !isDirectory.boolValue else { throw ShellError.cannotRead(path: path, reason: "it is a folder") }
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxScriptBytes {
+      throw ShellError.cannotRead(path: path, reason: "it is \(size) bytes; scripts are at most \(maxScriptBytes)")
+    }
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+      throw ShellError.cannotRead(path: path, reason: "it is not UTF-8 text")
+    }
+    guard c.runDepth < maxRunDepth else { throw ShellError.runTooDeep(path) }
+    var session = Session(model: c.model)
+    session.runDepth = c.runDepth + 1
+    var outputs: [String] = []
+    for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+      let reply = session.execute(String(line), interrupted: c.interrupted)
+      switch reply.status {
+      case .ok: if !reply.output.isEmpty { outputs.append(reply.output) }
+      case .quit: break
+      case .error:
+        throw ShellError.scriptFailed(path: path, line: number + 1, message: reply.output, outermost: c.runDepth == 0)
+      }
+      if reply.status == .quit { break }
+    }
+    c.model = session.model
+    return outputs.joined(separator: "\n")
   }
 
   static func summary(_ model: Model) -> String {

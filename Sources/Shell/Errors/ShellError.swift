@@ -33,6 +33,8 @@ public enum ShellError: Error, Equatable, Sendable {
   case staleGradients
   case updateNotFinite(parameter: String, value: Double)
   case cannotWrite(path: String, reason: String)
+  case scriptFailed(path: String, line: Int, message: String, outermost: Bool)
+  case runTooDeep(String)
   case cannotRead(path: String, reason: String)
   case badSaveFile(path: String, reason: String)
   case network(NetworkError)
@@ -109,6 +111,11 @@ public enum ShellError: Error, Equatable, Sendable {
         "'update' needs fresh gradients: the parameters or data changed since 'backward'; run 'backward' again (or 'step')"
     case .updateNotFinite(let parameter, let value):
       return "the update would make '\(parameter)' \(value); nothing changed; is the rate too large? try 'rate 0.1'"
+    case .scriptFailed(let path, let line, let message, let outermost):
+      return "\(path):\(line): \(message)" + (outermost ? " (the run stopped; the session is as it was before it)" : "")
+    case .runTooDeep(let path):
+      return
+        "'\(path)' would run scripts more than \(SessionCommands.maxRunDepth) deep (does a script run itself?); nothing ran"
     case .cannotWrite(let path, let reason):
       return "cannot write '\(path)': \(reason); nothing was saved"
     case .cannotRead(let path, let reason):

@@ -32,13 +32,15 @@ public struct Session: Equatable, Sendable {
   public private(set) var redoStack: [(model: Model, line: String)] = []
 
   public static let undoLimit = 200
+  /// How many `run` commands this session is nested in.
+  var runDepth = 0
 
   public init() {}
 
   public init(model: Model) { self.model = model }
 
   public static func == (a: Session, b: Session) -> Bool {
-    a.model == b.model && a.undoStack.elementsEqual(b.undoStack) { $0 == $1 }
+    a.model == b.model && a.runDepth == b.runDepth && a.undoStack.elementsEqual(b.undoStack) { $0 == $1 }
       && a.redoStack.elementsEqual(b.redoStack) { $0 == $1 }
   }
 
@@ -70,6 +72,7 @@ public struct Session: Equatable, Sendable {
       model: model, arguments: Array(words.dropFirst()), command: command, interrupted: interrupted,
       progress: progress)
     context.line = line
+    context.runDepth = runDepth
     if let definition { context.definition = definition }
     do {
       let result = try command.run(&context)
