@@ -117,6 +117,34 @@ public struct CompiledNetwork: Sendable {
     return total
   }
 
+  /// The loss and gradient over the examples `order[range]`, written into `gradient`.
+  public mutating func batch(
+    _ examples: [Example], order: [Int], range: Range<Int>, reduction: Reduction, gradient: inout [Double]
+  ) throws(NetworkError) -> Double {
+    for i in gradient.indices { gradient[i] = 0 }
+    var total = 0.0
+    for k in range {
+      let index = order[k]
+      let e = run(examples[index])
+      guard e.isFinite else { throw .lossNotFinite(example: index) }
+      total += e
+      for (i, node) in parameterNodes.enumerated() { gradient[i] += tape.adjoints[node] }
+    }
+    if reduction == .mean, !range.isEmpty {
+      let scale = 1 / Double(range.count)
+      for i in gradient.indices { gradient[i] *= scale }
+      total *= scale
+    }
+    return total
+  }
+
+  /// The outputs for one example (forward only), written into `outputs`.
+  public mutating func predict(_ inputs: [Double], into outputs: inout [Double]) {
+    for (k, node) in inputNodes.enumerated() { tape.values[node] = inputs[k] }
+    tape.forward()
+    for (k, o) in self.outputs.enumerated() { outputs[k] = tape.values[outNodes[o]] }
+  }
+
   /// The batch loss alone (no backward sweep).
   public mutating func batchLoss(_ examples: [Example], reduction: Reduction) -> Double {
     var total = 0.0

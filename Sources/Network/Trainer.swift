@@ -19,13 +19,38 @@ public struct Trainer: Sendable {
   public mutating func step(
     _ network: inout Network, examples: [Example], reduction: Reduction, rate: Double, momentum: Double
   ) throws(NetworkError) -> Double {
+    try step(&network, examples: examples, reduction: reduction, rule: UpdateRule(rate: rate, momentum: momentum))
+  }
+
+  /// One update from the whole batch.
+  @discardableResult
+  public mutating func step(
+    _ network: inout Network, examples: [Example], reduction: Reduction, rule: UpdateRule
+  ) throws(NetworkError) -> Double {
     compiled.load(network.parameters)
     let loss = try compiled.batch(examples, reduction: reduction, gradient: &gradient)
+    try apply(&network, rule: rule)
+    return loss
+  }
+
+  /// One update from the examples `order[range]` (a mini-batch).
+  @discardableResult
+  public mutating func step(
+    _ network: inout Network, examples: [Example], order: [Int], range: Range<Int>, reduction: Reduction,
+    rule: UpdateRule
+  ) throws(NetworkError) -> Double {
+    compiled.load(network.parameters)
+    let loss = try compiled.batch(examples, order: order, range: range, reduction: reduction, gradient: &gradient)
+    try apply(&network, rule: rule)
+    return loss
+  }
+
+  private mutating func apply(_ network: inout Network, rule: UpdateRule) throws(NetworkError) {
     for i in network.parameters.indices {
       saved[i] = network.parameters[i].value
       savedVelocity[i] = network.parameters[i].velocity
     }
-    Optimizer.updateInPlace(&network.parameters, gradient: gradient, rate: rate, momentum: momentum)
+    Optimizer.updateInPlace(&network.parameters, gradient: gradient, rule: rule)
     for i in network.parameters.indices where !network.parameters[i].value.isFinite {
       for j in network.parameters.indices {
         network.parameters[j].value = saved[j]
@@ -33,7 +58,6 @@ public struct Trainer: Sendable {
       }
       throw .parameterNotFinite(network.parameters[i].name)
     }
-    return loss
   }
 
   /// Puts back the parameters as they were before the last successful update

@@ -47,7 +47,8 @@ struct Nabla: ParsableCommand {
     var session = Session()
     if let precision { _ = session.execute("precision \(precision)") }
     let interactive = file == nil && isatty(0) != 0 && isatty(1) != 0
-    let output = Output(ascii: ascii, color: color.enabled(terminal: isatty(1) != 0))
+    var output = Output(ascii: ascii, color: color.enabled(terminal: isatty(1) != 0))
+    output.bars = isatty(1) != 0
     if let file {
       guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
         output.error("nabla: cannot read '\(file)'; check the path")

@@ -9,8 +9,26 @@ struct Output {
 
   func text(_ text: String) -> String { ascii ? TerminalText.ascii(text) : text }
 
+  /// Whether progress bars are drawn in place (standard output is a terminal).
+  var bars = false
+
   func reply(_ reply: String) {
     guard !reply.isEmpty else { return }
+    if reply.hasPrefix("\r") {
+      // A progress bar: drawn over itself on a terminal, left out of pipes and files.
+      guard bars else { return }
+      print("\r\u{1B}[K" + text(String(reply.dropFirst())), terminator: "")
+      fflush(nil)
+      return
+    }
+    if reply.hasPrefix("\u{0B}") {
+      // A periodic progress line: for pipes and files, where no bar is drawn.
+      guard !bars else { return }
+      print(text(String(reply.dropFirst())))
+      fflush(nil)
+      return
+    }
+    if bars { print("\r\u{1B}[K", terminator: "") }
     print(color ? TerminalText.colored(text(reply)) : text(reply))
     fflush(nil)
   }

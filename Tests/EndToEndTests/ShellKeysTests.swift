@@ -26,7 +26,7 @@ import Testing
     try term.prompt()
     // Several matches are listed.
     term.type("s\t")
-    try term.expect("save  set  show  step")
+    try term.expect("save  seed  set  show  step")
     term.type("\u{15}")  // Ctrl-U clears the line
     // Up brings back the previous command.
     term.type("\u{1B}[A\u{1B}[A\r")

@@ -20,7 +20,7 @@ import Testing
     #expect(complete("").candidates == CommandTable.names.sorted())
     #expect(complete("fo").candidates == ["forward"])
     #expect(complete("fo").commonPrefix == "forward")
-    #expect(complete("s").candidates == ["save", "set", "show", "step"])
+    #expect(complete("s").candidates == ["save", "seed", "set", "show", "step"])
     #expect(complete("un").commonPrefix == "un")
     #expect(complete("un").candidates == ["undo", "unfreeze"])
   }

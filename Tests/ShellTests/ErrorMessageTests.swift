@@ -160,3 +160,23 @@ import Testing
     }
   }
 }
+
+/// compare trains copies: the session is exactly as it was.
+@Suite struct CompareTests {
+  @Test func compareLeavesTheSessionUnchanged() {
+    var session = Session()
+    for line in ["input x1 x2", "layer h1 h2 h3 tanh", "layer y sigmoid", "data moons 30", "backward"] {
+      #expect(session.execute(line).status == .ok)
+    }
+    let before = session
+    for line in [
+      "compare rate 0.1 1 epochs 20", "compare activation relu sigmoid epochs 20", "compare depth 0 2 epochs 20",
+      "compare batch full 5 epochs 5", "compare optimizer sgd nesterov epochs 20",
+    ] {
+      let reply = session.execute(line)
+      #expect(reply.status == .ok, "\(line): \(reply.output)")
+      #expect(reply.output.contains("held fixed: "))
+      #expect(session == before, "\(line)")
+    }
+  }
+}

@@ -34,8 +34,15 @@ struct Transcript {
   }
 
   /// Replays every entry in a fresh session; returns (entry, actual) for each mismatch.
-  func replay() -> [(Entry, String)] {
+  /// A session whose clock stands still, so timings print as 0.
+  static func session() -> Session {
     var session = Session()
+    session.clock = { 0 }
+    return session
+  }
+
+  func replay() -> [(Entry, String)] {
+    var session = Self.session()
     var mismatches: [(Entry, String)] = []
     for entry in entries {
       let actual = Self.render(session.execute(entry.input))
@@ -46,7 +53,7 @@ struct Transcript {
 
   /// The transcript text the interpreter produces for these inputs.
   static func record(_ inputs: [String]) -> String {
-    var session = Session()
+    var session = Self.session()
     var text = ""
     for input in inputs {
       text += prompt + input + "\n"

@@ -56,6 +56,21 @@ struct Context {
   /// For `f = …` and `def f = …`: the name, the expression and where it starts in the line.
   var definition: (name: String, source: String, offset: Int)?
 
+  /// Seconds from an arbitrary start; the session's clock (fixed in tests).
+  var clock: () -> Double = { 0 }
+
+  /// A progress bar to show in place. Streaming front ends get it as "\r" + bar and draw it
+  /// over itself on a terminal; replies without streaming leave it out.
+  func reportBar(_ bar: String) {
+    progress?("\r" + bar)
+  }
+
+  /// A periodic progress line. Streaming front ends get it as "\u{0B}" + line and print it
+  /// when they do not draw bars (in a pipe); replies without streaming keep it.
+  mutating func reportPeriodic(_ line: String) {
+    if let progress { progress("\u{0B}" + line) } else { streamed.append(line) }
+  }
+
   /// Shows a line now if the front end streams, else puts it at the head of the reply.
   mutating func report(_ line: String) {
     if let progress { progress(line) } else { streamed.append(line) }

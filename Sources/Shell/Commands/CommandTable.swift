@@ -1,7 +1,8 @@
 /// Every command, in one table. Help, suggestions and the example test all read it.
 enum CommandTable {
   static let all: [CommandSpec] =
-    BuildCommands.specs + DataCommands.specs + SettingCommands.specs + RunCommands.specs + ShowCommands.specs
+    BuildCommands.specs + DataCommands.specs + DataSetCommands.specs + SettingCommands.specs + RunCommands.specs
+    + TrainingCommands.specs + [CompareCommand.spec] + ShowCommands.specs
     + FunctionCommands.specs + SessionCommands.specs
 
   static let aliases = ["exit": "quit", "?": "help"]

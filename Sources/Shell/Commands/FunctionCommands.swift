@@ -1,5 +1,6 @@
 import Foundation
 import Functions
+import Network
 
 /// let, def (and `f = …`), eval, grad, graph, descend, plot.
 enum FunctionCommands {
@@ -56,12 +57,12 @@ enum FunctionCommands {
       complete: { $0.isEmpty ? [.function] : [.keyword(["rate", "momentum", "over"]), .variable] },
       run: descend),
     CommandSpec(
-      name: "plot", group: .functions, synopsis: "plot FUNCTION",
-      summary: "the function and the path of the last descent, in the terminal",
+      name: "plot", group: .functions, synopsis: "plot FUNCTION | plot loss | plot boundary",
+      summary: "a function and the last descent's path, the loss history, or a decision boundary",
       details:
-        "For one variable, draws the curve with the descent's steps on it; for two, a contour-like map with the path.",
+        "plot FUNCTION: for one variable, the curve with the last descent's steps on it; for two, a contour-like map with the path. plot loss: the loss of every epoch of training (and the test loss after 'data split'). plot boundary: for two inputs and class targets, the predicted class over the plane with the examples on top.",
       example: ["let x = 0", "f = (x - 3)^2", "descend f 10 rate 0.1", "plot f"],
-      complete: { $0.isEmpty ? [.function] : [] }, run: plot),
+      complete: { $0.isEmpty ? [.function, .keyword(["loss", "boundary"])] : [] }, run: plot),
   ]
 
   // MARK: - Definitions
@@ -314,8 +315,20 @@ enum FunctionCommands {
   }
 
   static func plot(_ c: inout Context) throws -> String {
-    let name = try c.word(0, "a function name")
+    let name = try c.word(0, "loss, boundary or a function name")
     try c.expectAtMost(1)
+    if c.model.workspace.definition(name) == nil {
+      if name == "loss" {
+        return NetworkPlot.loss(c.model.history, NumberFormat(digits: min(c.model.settings.precision, 4)))
+      }
+      if name == "boundary" {
+        do {
+          return try NetworkPlot.boundary(c.model, NumberFormat(digits: min(c.model.settings.precision, 4)))
+        } catch let error as NetworkError {
+          throw ShellError.network(error)
+        }
+      }
+    }
     let graph = try function(c, name)
     let path = c.model.descent?.function == name ? c.model.descent?.result : nil
     return try Plot.render(graph, workspace: c.model.workspace, path: path, c.format)

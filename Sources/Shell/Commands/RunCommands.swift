@@ -67,9 +67,7 @@ enum RunCommands {
     guard let last = c.model.pass, last.hasGradients else { throw ShellError.noGradients }
     guard let gradient = c.model.freshGradient else { throw ShellError.staleGradients }
     let before = c.model.network
-    let records = Optimizer.update(
-      &c.model.network.parameters, gradient: gradient, rate: c.model.settings.rate,
-      momentum: c.model.settings.momentum)
+    let records = Optimizer.update(&c.model.network.parameters, gradient: gradient, rule: c.model.settings.rule)
     if let bad = records.first(where: { !$0.new.isFinite }) {
       throw ShellError.updateNotFinite(parameter: before.parameters[bad.parameter].name, value: bad.new)
     }
@@ -103,8 +101,7 @@ enum RunCommands {
       }
       do {
         let e = try trainer.step(
-          &c.model.network, examples: examples, reduction: settings.reduction, rate: settings.rate,
-          momentum: settings.momentum)
+          &c.model.network, examples: examples, reduction: settings.reduction, rule: settings.rule)
         if i <= shown { c.report("step \(i): E = \(f(e))") }
         done = i
       } catch {

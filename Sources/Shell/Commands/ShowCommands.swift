@@ -6,7 +6,7 @@ enum ShowCommands {
 
   static let specs: [CommandSpec] = [
     CommandSpec(
-      name: "show", group: .inspect, synopsis: "show net|weights|values|grads|data|settings|functions",
+      name: "show", group: .inspect, synopsis: "show net|weights|values|grads [by layer]|data|settings|functions",
       summary: "print part of the session as a table",
       details:
         "net: every neuron as an equation. weights: every parameter. values: net and out from the last forward pass. grads: δ and ∂E/∂p from the last backward pass. data: the examples. settings: loss, rate and the rest. functions: the variables and functions of function mode.",
@@ -17,6 +17,12 @@ enum ShowCommands {
 
   static func show(_ c: inout Context) throws -> String {
     let topic = try c.word(0, "what to show: \(topics.joined(separator: ", "))")
+    if ["grads", "gradients"].contains(topic), c.arguments.count > 1 {
+      guard c.arguments.count == 3, c.arguments[1] == "by", c.arguments[2] == "layer" else {
+        throw c.unexpected(c.arguments[1])
+      }
+      return try gradsByLayer(c)
+    }
     try c.expectAtMost(1)
     let m = c.model
     let f = c.format
@@ -98,6 +104,27 @@ enum ShowCommands {
     default:
       throw ShellError.unknownTopic(topic, topics: topics)
     }
+  }
+
+  /// Each layer's weight-gradient norm and mean |δ|, first hidden layer to output.
+  static func gradsByLayer(_ c: Context) throws -> String {
+    let m = c.model
+    let layers = try c.network { () throws(NetworkError) in
+      try LayerStatistics.compute(
+        m.network, examples: m.examples, loss: m.settings.loss, reduction: m.settings.reduction)
+    }
+    let f = NumberFormat(digits: min(m.settings.precision, 4))
+    let rows = layers.enumerated().map { (i, layer) -> [String] in
+      let names = layer.neurons.map { m.network.neurons[$0].name }
+      let shown =
+        names.count > 4 ? names.prefix(3).joined(separator: " ") + " … " + names.last! : names.joined(separator: " ")
+      let activation = Set(layer.neurons.map { m.network.neurons[$0].activation.rawValue }).sorted().joined(
+        separator: "/")
+      return ["\(i + 1)", shown, activation, f(layer.weightGradientNorm), f(layer.meanAbsDelta)]
+    }
+    return "gradient size by layer, over \(count(m.examples.count, "example")) (the first hidden layer is 1):\n"
+      + Table.render(["layer", "neurons", "activation", "|∂E/∂w|", "mean |δ|"], rows, indent: "  ")
+      + "\nA gradient that shrinks layer by layer towards the inputs is vanishing; one that grows is exploding."
   }
 
   /// `i1 = 0.05, i2 = 0.1 -> o1 = 0.01, o2 = 0.99`.

@@ -33,6 +33,10 @@ public enum ShellError: Error, Equatable, Sendable {
   case staleGradients
   case updateNotFinite(parameter: String, value: Double)
   case cannotWrite(path: String, reason: String)
+  case badData(path: String, line: Int, column: Int, message: String)
+  case unknownDataSet(String, known: [String])
+  case unknownOptimizer(String, known: [String])
+  case unknownCompare(String, known: [String])
   case scriptFailed(path: String, line: Int, message: String, outermost: Bool)
   case runTooDeep(String)
   case cannotRead(path: String, reason: String)
@@ -116,6 +120,17 @@ public enum ShellError: Error, Equatable, Sendable {
     case .runTooDeep(let path):
       return
         "'\(path)' would run scripts more than \(SessionCommands.maxRunDepth) deep (does a script run itself?); nothing ran"
+    case .badData(let path, let line, let column, let message):
+      return "\(path):\(line):\(column): \(message); nothing was loaded"
+    case .unknownCompare(let word, let known):
+      return
+        "'compare' cannot vary '\(word)'\(Suggestion.didYouMean(word, known)); choose one of \(known.joined(separator: ", "))"
+    case .unknownOptimizer(let word, let known):
+      return
+        "unknown optimizer '\(word)'\(Suggestion.didYouMean(word, known)); choose one of \(known.joined(separator: ", "))"
+    case .unknownDataSet(let word, let known):
+      return
+        "no data set named '\(word)'\(Suggestion.didYouMean(word, known)); choose one of \(known.joined(separator: ", "))"
     case .cannotWrite(let path, let reason):
       return "cannot write '\(path)': \(reason); nothing was saved"
     case .cannotRead(let path, let reason):

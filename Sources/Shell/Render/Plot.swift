@@ -21,11 +21,11 @@ enum Plot {
   }
 
   /// The range to draw: every point of the path and the current value, padded.
-  static func range(_ values: [Double]) -> (Double, Double) {
+  static func range(_ values: [Double], pad fraction: Double = 0.25, least: Double = 1) -> (Double, Double) {
     let finite = values.filter(\.isFinite)
     var low = finite.min() ?? -1
     var high = finite.max() ?? 1
-    let pad = max((high - low) * 0.25, 1)
+    let pad = max((high - low) * fraction, fraction == 0.25 ? least : 0.1)
     low -= pad
     high += pad
     // Round outwards to a tenth of the order of magnitude of the span, so the axis reads well.

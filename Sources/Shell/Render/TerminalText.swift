@@ -5,9 +5,10 @@ import Foundation
 public enum TerminalText {
   /// Unicode symbols and their ASCII spellings, longest first where one contains another.
   static let asciiSpellings: [(String, String)] = [
-    ("∂", "d"), ("δ", "delta"), ("σ", "sigma"), ("Σ", "sum"), ("∇", "nabla"), ("α", "alpha"), ("×", "*"),
+    ("∂", "d"), ("δ", "delta"), ("σ", "sigma"), ("Σ", "sum"), ("α", "alpha"), ("×", "*"),
     ("·", "*"), ("−", "-"), ("→", "->"), ("←", "<-"), ("½", "1/2"), ("²", "^2"), ("…", "..."), ("—", "-"),
-    ("≤", "<="), ("≥", ">="), ("√", "sqrt"), ("±", "+/-"), ("⁴", "^4"),
+    ("≤", "<="), ("≥", ">="), ("√", "sqrt"), ("±", "+/-"), ("⁴", "^4"), ("░", ":"), ("▒", "%"),
+    ("▓", "#"), ("█", "@"), ("│", "|"), ("└", "+"), ("├", "+"), ("─", "-"), ("∇", "grad"), ("●", "o"),
   ]
 
   /// The text with every non-ASCII symbol spelt in ASCII (`d` for ∂, `*` for ×, and so on).

@@ -9,6 +9,34 @@ public struct Settings: Equatable, Sendable {
   public var momentum: Double = 0
   /// Significant digits printed.
   public var precision: Int = 9
+  public var optimizer: OptimizerKind = .sgd
+  /// L2 weight decay λ.
+  public var decay: Double = 0
+  /// Examples per update in `train`; nil is the whole batch.
+  public var batchSize: Int?
+  /// Seeds the shuffle of every epoch, the data sets and `compare`.
+  public var seed: UInt64 = 1
+
+  /// The update rule these settings describe.
+  public var rule: UpdateRule { UpdateRule(kind: optimizer, rate: rate, momentum: momentum, decay: decay) }
+}
+
+/// The loss after every epoch of training, and the test loss beside it.
+public struct LossHistory: Equatable, Sendable {
+  public var train: [Double] = []
+  public var test: [Double] = []
+  /// Where each `train` began (indices into `train`), to mark runs on a plot.
+  public var runs: [Int] = []
+
+  public static let limit = 100_000
+
+  mutating func append(_ result: TrainingResult) {
+    runs.append(train.count)
+    train += result.losses
+    test += result.testLosses
+    if train.count > Self.limit { train.removeFirst(train.count - Self.limit) }
+    if test.count > Self.limit { test.removeFirst(test.count - Self.limit) }
+  }
 }
 
 /// Everything a command can change: the network, its data, the settings, and the
@@ -16,6 +44,10 @@ public struct Settings: Equatable, Sendable {
 public struct Model: Equatable, Sendable {
   public var network = Network()
   public var examples: [Example] = []
+  /// Examples held out by `data split`, never trained on.
+  public var test: [Example] = []
+  /// The loss of every epoch `train` ran, for `plot loss`.
+  public var history = LossHistory()
   /// The example `forward` and `backward` show in full (0-based).
   public var use = 0
   public var settings = Settings()
@@ -36,7 +68,8 @@ public struct Model: Equatable, Sendable {
   public init() {}
 
   public static func == (a: Model, b: Model) -> Bool {
-    a.network == b.network && a.examples == b.examples && a.use == b.use && a.settings == b.settings
+    a.network == b.network && a.examples == b.examples && a.test == b.test && a.history == b.history
+      && a.use == b.use && a.settings == b.settings
       && a.rng == b.rng && a.initCount == b.initCount && a.workspace == b.workspace
       && a.descent?.function == b.descent?.function && a.descent?.result == b.descent?.result
       && a.pass == b.pass && a.passKey == b.passKey && a.gradientShown == b.gradientShown

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a command returns besides the new session.
 public enum Status: Equatable, Sendable {
   case ok
@@ -34,6 +36,8 @@ public struct Session: Equatable, Sendable {
   public static let undoLimit = 200
   /// How many `run` commands this session is nested in.
   var runDepth = 0
+  /// Seconds from an arbitrary start, for timing 'train' and 'compare'. Tests fix it.
+  public var clock: @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
   public init() {}
 
@@ -73,6 +77,7 @@ public struct Session: Equatable, Sendable {
       progress: progress)
     context.line = line
     context.runDepth = runDepth
+    context.clock = clock
     if let definition { context.definition = definition }
     do {
       let result = try command.run(&context)
