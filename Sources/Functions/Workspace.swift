@@ -1,3 +1,5 @@
+import Foundation
+
 /// A function defined by the learner: its name, the text they typed, and its parsed form.
 public struct Definition: Equatable, Sendable {
   public var name: String
@@ -51,7 +53,7 @@ public struct Workspace: Equatable, Sendable {
       throw .unknownName(used, in: name)
     }
     var candidate = self
-    let new = Definition(name: name, source: source, expression: expression)
+    let new = Definition(name: name, source: source.trimmingCharacters(in: .whitespaces), expression: expression)
     if let i = candidate.definitions.firstIndex(where: { $0.name == name }) {
       candidate.definitions[i] = new
     } else {

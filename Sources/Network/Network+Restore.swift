@@ -25,8 +25,8 @@ extension Network {
         guard !members.isEmpty else { throw .biasWithoutNeurons(p.name) }
         for m in members {
           guard neurons.indices.contains(m) else { throw .unknownNeuron("#\(m)") }
-          guard !neurons[m].isInput else { throw .inputHasNoActivation(neurons[m].name) }
-          guard neurons[m].bias == nil else { throw .duplicateName(p.name) }
+          guard !neurons[m].isInput else { throw .biasOnInput(p.name, neurons[m].name) }
+          guard neurons[m].bias == nil else { throw .twoBiases(neurons[m].name) }
           neurons[m].bias = index
         }
       }

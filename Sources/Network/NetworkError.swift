@@ -13,6 +13,8 @@ public enum NetworkError: Error, Equatable, Sendable {
   case wouldMakeCycle(from: String, to: String)
   case cycle(through: String)
   case biasWithoutNeurons(String)
+  case biasOnInput(String, String)
+  case twoBiases(String)
   case inputHasNoActivation(String)
   case softmaxNotOutput(String)
   case softmaxMixed(String)

@@ -94,10 +94,9 @@ final class LineEditor {
     let cursor = String(decoding: bytes.prefix(cursorBytes), as: UTF8.self).count
     guard let result = complete?(line, cursor) else { return UInt8(CC_REFRESH_BEEP) }
     if result.candidates.isEmpty { return UInt8(CC_REFRESH_BEEP) }
-    if result.candidates.count == 1 {
-      let only = result.candidates[0]
-      let suffix = String(only.dropFirst(result.word.count)) + (only.hasSuffix("/") ? "" : " ")
-      _ = el_insertstr(editor, suffix)
+    if let replacement = result.replacement {
+      el_deletestr(editor, Int32(result.typedLength))
+      _ = el_insertstr(editor, replacement)
       return UInt8(CC_REFRESH)
     }
     if result.commonPrefix.count > result.word.count {

@@ -44,8 +44,9 @@ struct Nabla: ParsableCommand {
 
   func run() throws {
     Interrupt.install()
-    var session = Session()
-    if let precision { _ = session.execute("precision \(precision)") }
+    var model = Model()
+    if let precision { model.settings.precision = precision }
+    let session = Session(model: model)
     let interactive = file == nil && isatty(0) != 0 && isatty(1) != 0
     var output = Output(ascii: ascii, color: color.enabled(terminal: isatty(1) != 0))
     output.bars = isatty(1) != 0
@@ -74,6 +75,10 @@ struct Nabla: ParsableCommand {
       let result = runner.run(line, interrupted: Interrupt.requested, progress: output.reply)
       output.reply(result.output)
       if let error = result.error { output.error(error) }
+      if Interrupt.requested() {
+        output.error("\(name):\(runner.lineNumber): interrupted; the rest of the script did not run")
+        return 130
+      }
       if runner.finished { break }
     }
     return runner.exitStatus

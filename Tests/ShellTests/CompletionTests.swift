@@ -67,3 +67,17 @@ import Testing
     #expect(!CommandTable.lookup("neuron")!.complete(["h3"]).isEmpty)
   }
 }
+
+@Suite struct QuotedCompletionTests {
+  func complete(_ line: String) -> Completion.Result {
+    Completion.complete(line, cursor: line.count, session: Session()) { _ in ["my net.json", "notes.txt"] }
+  }
+
+  @Test func namesWithSpacesAreQuoted() {
+    #expect(complete("load my").replacement == "\"my net.json\" ")
+    #expect(complete("load my").typedLength == 2)
+    #expect(complete("load \"my n").replacement == "\"my net.json\" ")
+    #expect(complete("load \"my n").typedLength == 5)
+    #expect(complete("load no").replacement == "notes.txt ")
+  }
+}

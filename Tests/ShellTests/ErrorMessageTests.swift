@@ -56,7 +56,7 @@ import Testing
       "'example' needs one '->' between the inputs and the targets; usage: example IN… -> TARGET… | example remove N | example clear"
     ),
     ("update", "'update' needs gradients; run 'backward' first (or 'step' to do forward, backward and update)"),
-    ("use example 3", "there is no example '3'; choose 1 to 1 ('show data' lists them)"),
+    ("use example 3", "there is no example '3'; there is only example 1 ('show data' lists it)"),
     ("rate 0", "'0' is out of range: the rate must be above 0, e.g. 'rate 0.5'"),
     ("momentum 1", "'1' is out of range: momentum must be at least 0 and below 1, e.g. 'momentum 0.9'"),
     ("precision 30", "'30' is out of range: precision is 1 to 17 significant digits, e.g. 'precision 6'"),

@@ -210,7 +210,10 @@ enum BuildCommands {
     guard !c.arguments.isEmpty else { throw c.missing("parameter names, or 'all'") }
     var chosen: [Int] = []
     if c.arguments == ["all"] {
-      chosen = Array(c.model.network.parameters.indices)
+      chosen = c.model.network.parameters.indices.filter { c.model.network.parameters[$0].frozen != frozen }
+      guard !chosen.isEmpty else {
+        return frozen ? "every parameter is frozen already" : "no parameter is frozen"
+      }
     } else {
       for name in c.arguments { chosen.append(try c.parameter(name)) }
     }

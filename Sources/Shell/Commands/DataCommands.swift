@@ -22,6 +22,7 @@ enum DataCommands {
     if c.arguments.first == "clear" {
       try c.expectAtMost(1)
       let removed = c.model.examples.count
+      guard removed > 0 else { throw ShellError.network(.noExamples) }
       c.model.examples.removeAll()
       c.model.use = 0
       return "removed \(count(removed, "example")) ('undo' brings them back)"

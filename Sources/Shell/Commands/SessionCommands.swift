@@ -52,6 +52,7 @@ enum SessionCommands {
   static func save(_ c: inout Context) throws -> String {
     let path = try c.word(0, "a file name, e.g. 'save net.json'")
     try c.expectAtMost(1)
+    guard !path.isEmpty else { throw c.missing("a file name, e.g. 'save net.json'") }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     let data: Data

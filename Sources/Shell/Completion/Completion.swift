@@ -10,6 +10,17 @@ public enum Completion {
     public var candidates: [String]
     /// The longest text every candidate starts with (at least `word`).
     public var commonPrefix: String
+    /// With exactly one candidate: the text to put in place of `word` (quoted when it holds
+    /// spaces, then a space unless it is a folder).
+    public var replacement: String? {
+      guard candidates.count == 1, let only = candidates.first else { return nil }
+      let quoted = only.contains(" ") || quote != nil ? "\"" + only + (only.hasSuffix("/") ? "" : "\"") : only
+      return quoted + (only.hasSuffix("/") ? "" : " ")
+    }
+    /// The quote the word began with, if any (not part of `word`).
+    public var quote: Character?
+    /// How many characters to delete before inserting `replacement` (the word and its quote).
+    public var typedLength: Int { word.count + (quote == nil ? 0 : 1) }
   }
 
   /// Candidates for the word that ends at `cursor` (a character offset into `line`).
@@ -20,7 +31,16 @@ public enum Completion {
   ) -> Result {
     let before = String(line.prefix(max(0, min(cursor, line.count))))
     var words = before.split(whereSeparator: { $0.isWhitespace }).map(String.init)
-    let word = before.last.map { $0.isWhitespace } ?? true ? "" : (words.popLast() ?? "")
+    var word = before.last.map { $0.isWhitespace } ?? true ? "" : (words.popLast() ?? "")
+    // A quoted file name: the words before it are split as usual; the quote is put back later.
+    var quote: Character?
+    if let q = before.lastIndex(where: { $0 == "\"" || $0 == "'" }),
+      before[before.index(after: q)...].contains(" ") || word.first == before[q]
+    {
+      quote = before[q]
+      word = String(before[before.index(after: q)...])
+      words = before[..<q].split(whereSeparator: { $0.isWhitespace }).map(String.init)
+    }
     var candidates: [String]
     if words.isEmpty {
       candidates = CommandTable.names
@@ -31,7 +51,7 @@ public enum Completion {
       candidates = []
     }
     let matching = Array(Set(candidates.filter { $0.hasPrefix(word) })).sorted()
-    return Result(word: word, candidates: matching, commonPrefix: commonPrefix(matching) ?? word)
+    return Result(word: word, candidates: matching, commonPrefix: commonPrefix(matching) ?? word, quote: quote)
   }
 
   static func words(of kind: WordKind, session: Session, word: String, files: (String) -> [String]) -> [String] {

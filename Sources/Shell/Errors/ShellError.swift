@@ -97,7 +97,9 @@ public enum ShellError: Error, Equatable, Sendable {
     case .noExample(let word, let count):
       return count == 0
         ? "there is no example '\(word)': there are no examples yet; add one with 'example 0.05 0.1 -> 0.01 0.99'"
-        : "there is no example '\(word)'; choose 1 to \(count) ('show data' lists them)"
+        : (count == 1
+          ? "there is no example '\(word)'; there is only example 1 ('show data' lists it)"
+          : "there is no example '\(word)'; choose 1 to \(count) ('show data' lists them)")
     case .exampleWidth(let word, let side, let names):
       let count =
         names.count == 1
@@ -170,6 +172,10 @@ extension NetworkError {
         "connecting '\(from)' to '\(to)' would make a cycle ('\(to)' already feeds '\(from)'); networks here are acyclic"
     case .cycle(let name):
       return "the connections form a cycle through '\(name)'; networks here are acyclic"
+    case .biasOnInput(let bias, let input):
+      return "bias '\(bias)' is given to the input '\(input)'; only neurons have biases"
+    case .twoBiases(let neuron):
+      return "'\(neuron)' has two biases; a neuron has at most one"
     case .biasWithoutNeurons(let name):
       return "bias '\(name)' belongs to no neuron; list at least one neuron for it"
     case .inputHasNoActivation(let name):

@@ -125,14 +125,6 @@ extension SaveFile {
       }
       model.examples.append(Example(inputs: e.inputs, targets: e.targets))
     }
-    let inputCount = network.inputs.count
-    let outputCount = network.outputs.count
-    for (i, e) in model.examples.enumerated()
-    where e.inputs.count != inputCount || (outputCount > 0 && e.targets.count != outputCount) {
-      throw SaveFileProblem(
-        "example \(i + 1) has \(count(e.inputs.count, "input")) and \(count(e.targets.count, "target")) but the network has \(count(inputCount, "input")) and \(count(outputCount, "output"))"
-      )
-    }
     guard exampleInUse >= 1, model.examples.isEmpty ? exampleInUse == 1 : exampleInUse <= model.examples.count else {
       throw SaveFileProblem(
         "\"example_in_use\" is \(exampleInUse) but there \(model.examples.count == 1 ? "is" : "are") \(count(model.examples.count, "example"))"
