@@ -18,6 +18,14 @@ public struct CompiledNetwork: Sendable {
   /// Tape nodes per neuron: the net input (-1 for inputs) and the output.
   public let netNodes: [Int]
   public let outNodes: [Int]
+  /// Per neuron: the activation before dropout (the same as `outNodes` without dropout).
+  public let activationNodes: [Int]
+  /// Neurons with dropout, their mask leaves and their probabilities.
+  public let dropoutNeurons: [Int]
+  public let maskNodes: [Int]
+  public let dropoutRates: [Double]
+  /// Draws the dropout masks of every run; nil runs without dropout (evaluation).
+  public var dropoutRandom: SplitMix64?
   /// One loss term per output (empty for cross-entropy, which is one fused node).
   public let termNodes: [Int]
   public let lossNode: Int
@@ -37,6 +45,9 @@ public struct CompiledNetwork: Sendable {
     parameterNodes = network.parameters.map { tape.leaf($0.value) }
     var net = Array(repeating: -1, count: neurons.count)
     var out = Array(repeating: -1, count: neurons.count)
+    var raw = Array(repeating: -1, count: neurons.count)
+    var dropoutNeurons: [Int] = []
+    var maskNodes: [Int] = []
     var inputNodes: [Int] = []
     for i in inputs {
       out[i] = tape.leaf()
@@ -54,12 +65,25 @@ public struct CompiledNetwork: Sendable {
       net[n] = tape.node(.weightedSum, operands)
       if neurons[n].activation != .softmax {
         out[n] = tape.node(neurons[n].activation.op(leakySlope: network.leakySlope), [net[n]])
+        raw[n] = out[n]
+        if neurons[n].dropout > 0 {
+          // out = activation × mask, the mask 0 (dropped) or 1/(1 − p) (kept) on every training run.
+          let mask = tape.leaf(1)
+          out[n] = tape.node(.product, [raw[n], mask])
+          dropoutNeurons.append(n)
+          maskNodes.append(mask)
+        }
       }
     }
     let outputNets = outputs.map { net[$0] }
     for (k, o) in outputs.enumerated() where neurons[o].activation == .softmax {
       out[o] = tape.node(.softmax(k), outputNets)
+      raw[o] = out[o]
     }
+    activationNodes = raw
+    self.dropoutNeurons = dropoutNeurons
+    self.maskNodes = maskNodes
+    dropoutRates = dropoutNeurons.map { neurons[$0].dropout }
     var terms: [Int] = []
     switch loss {
     case .halfSSE:
@@ -91,6 +115,7 @@ public struct CompiledNetwork: Sendable {
   public mutating func run(_ example: Example, backward: Bool = true) -> Double {
     for (k, node) in inputNodes.enumerated() { tape.values[node] = example.inputs[k] }
     for (k, node) in targetNodes.enumerated() { tape.values[node] = example.targets[k] }
+    drawMasks()
     tape.forward()
     if backward { tape.backward(from: lossNode) }
     return tape.values[lossNode]
@@ -141,6 +166,7 @@ public struct CompiledNetwork: Sendable {
   /// The outputs for one example (forward only), written into `outputs`.
   public mutating func predict(_ inputs: [Double], into outputs: inout [Double]) {
     for (k, node) in inputNodes.enumerated() { tape.values[node] = inputs[k] }
+    drawMasks()
     tape.forward()
     for (k, o) in self.outputs.enumerated() { outputs[k] = tape.values[outNodes[o]] }
   }
@@ -152,6 +178,20 @@ public struct CompiledNetwork: Sendable {
     return reduction == .mean && !examples.isEmpty ? total / Double(examples.count) : total
   }
 
+  /// Sets every dropout mask: drawn when training, 1 when evaluating.
+  private mutating func drawMasks() {
+    guard !maskNodes.isEmpty else { return }
+    if var random = dropoutRandom {
+      for (k, node) in maskNodes.enumerated() {
+        let p = dropoutRates[k]
+        tape.values[node] = random.uniform() < p ? 0 : 1 / (1 - p)
+      }
+      dropoutRandom = random
+    } else {
+      for node in maskNodes { tape.values[node] = 1 }
+    }
+  }
+
   // MARK: - Checks before compiling
 
   public static func validate(_ network: Network, loss: LossFunction) throws(NetworkError) {
@@ -160,6 +200,7 @@ public struct CompiledNetwork: Sendable {
     guard !outputs.isEmpty else { throw .noNeurons }
     let neurons = network.neurons
     let outputSet = Set(outputs)
+    for n in outputs where neurons[n].dropout > 0 { throw .dropoutNotHidden(neurons[n].name) }
     for (i, n) in neurons.enumerated() where n.activation == .softmax && !n.isInput && !outputSet.contains(i) {
       throw .softmaxNotOutput(n.name)
     }

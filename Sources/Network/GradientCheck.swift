@@ -28,14 +28,18 @@ public enum GradientCheck {
   /// Compares every parameter's batch gradient with (L(p + h) − L(p − h)) / 2h.
   public static func run(
     _ network: Network, examples: [Example], loss: LossFunction, reduction: Reduction,
-    step h: Double = defaultStep
+    step h: Double = defaultStep, dropoutSeed: UInt64? = nil
   ) throws(NetworkError) -> [GradientCheckRow] {
     var compiled = try CompiledNetwork(network, loss: loss)
     try CompiledNetwork.validate(examples, for: network)
     compiled.load(network.parameters)
+    // With dropout, every evaluation uses the same masks, so the loss is one function of p.
+    let masks = dropoutSeed.flatMap { compiled.maskNodes.isEmpty ? nil : SplitMix64(seed: $0) }
+    compiled.dropoutRandom = masks
     var gradient = Array(repeating: 0.0, count: network.parameters.count)
     _ = try compiled.batch(examples, reduction: reduction, gradient: &gradient)
     let kinked = compiled.order.filter { network.neurons[$0].activation.hasKink }
+    compiled.dropoutRandom = masks
     let base = signs(&compiled, examples, kinked)
 
     return network.parameters.indices.map { p in
@@ -43,11 +47,15 @@ public enum GradientCheck {
       let original = shifted[p].value
       shifted[p].value = original + h
       compiled.load(shifted)
+      compiled.dropoutRandom = masks
       let plus = compiled.batchLoss(examples, reduction: reduction)
+      compiled.dropoutRandom = masks
       let plusSigns = signs(&compiled, examples, kinked)
       shifted[p].value = original - h
       compiled.load(shifted)
+      compiled.dropoutRandom = masks
       let minus = compiled.batchLoss(examples, reduction: reduction)
+      compiled.dropoutRandom = masks
       let minusSigns = signs(&compiled, examples, kinked)
       let numeric = (plus - minus) / (2 * h)
       let a = gradient[p]
@@ -61,6 +69,8 @@ public enum GradientCheck {
   /// Whether each relu-like neuron's net input is positive, for each example.
   private static func signs(_ compiled: inout CompiledNetwork, _ examples: [Example], _ neurons: [Int]) -> [Bool] {
     guard !neurons.isEmpty else { return [] }
+    let random = compiled.dropoutRandom
+    defer { compiled.dropoutRandom = random }
     var result: [Bool] = []
     for example in examples {
       compiled.run(example, backward: false)

@@ -9,7 +9,9 @@ extension Network {
     for n in given {
       guard Network.isValidName(n.name) else { throw .invalidName(n.name) }
       guard neuronIndex(n.name) == nil else { throw .nameTaken(n.name) }
-      neurons.append(Neuron(name: n.name, isInput: n.isInput, activation: n.isInput ? .linear : n.activation))
+      var neuron = Neuron(name: n.name, isInput: n.isInput, activation: n.isInput ? .linear : n.activation)
+      neuron.dropout = n.isInput ? 0 : n.dropout
+      neurons.append(neuron)
     }
     for (index, p) in parameters.enumerated() {
       switch p.role {

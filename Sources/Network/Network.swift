@@ -147,6 +147,13 @@ public struct Network: Equatable, Sendable {
     return addWeight(from: from, to: to, value: value)
   }
 
+  /// Sets the dropout probability of a computing neuron that is not an output.
+  public mutating func setDropout(_ name: String, _ p: Double) throws(NetworkError) {
+    guard let i = neuronIndex(name) else { throw .unknownNeuron(name) }
+    guard !neurons[i].isInput, !outputs.contains(i) else { throw .dropoutNotHidden(name) }
+    neurons[i].dropout = p
+  }
+
   public mutating func setActivation(_ name: String, _ activation: Activation) throws(NetworkError) {
     guard let i = neuronIndex(name) else { throw .unknownNeuron(name) }
     guard !neurons[i].isInput else { throw .inputHasNoActivation(name) }

@@ -15,6 +15,7 @@ public enum NetworkError: Error, Equatable, Sendable {
   case biasWithoutNeurons(String)
   case biasOnInput(String, String)
   case twoBiases(String)
+  case dropoutNotHidden(String)
   case inputHasNoActivation(String)
   case softmaxNotOutput(String)
   case softmaxMixed(String)

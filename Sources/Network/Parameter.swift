@@ -39,6 +39,8 @@ public struct Neuron: Equatable, Sendable {
   public var incoming: [Int] = []
   /// The bias parameter, if any (it may be shared with other neurons).
   public var bias: Int?
+  /// The probability that training drops this neuron's output (0: never).
+  public var dropout: Double = 0
 
   public init(name: String, isInput: Bool, activation: Activation, incoming: [Int] = [], bias: Int? = nil) {
     self.name = name

@@ -11,6 +11,9 @@ public struct NeuronValues: Equatable, Sendable {
   public var doutdnet: Double?
   /// δ = ∂E/∂net.
   public var dEdnet: Double?
+  /// With dropout: the mask this pass used (0 dropped, 1/(1 − p) kept), and the activation before it.
+  public var mask: Double?
+  public var activation: Double?
 }
 
 /// Everything one forward (and optionally backward) pass computed: the example in
@@ -41,11 +44,12 @@ public struct Pass: Equatable, Sendable {
   /// Runs every example forward (and backward if asked) and records the example `use` in full.
   public static func compute(
     _ network: Network, examples: [Example], loss: LossFunction, reduction: Reduction,
-    use: Int, backward: Bool
+    use: Int, backward: Bool, dropoutSeed: UInt64? = nil
   ) throws(NetworkError) -> Pass {
     var compiled = try CompiledNetwork(network, loss: loss)
     try CompiledNetwork.validate(examples, for: network)
     compiled.load(network.parameters)
+    if let dropoutSeed, !compiled.maskNodes.isEmpty { compiled.dropoutRandom = SplitMix64(seed: dropoutSeed) }
     let use = min(max(use, 0), examples.count - 1)
 
     var exampleLosses: [Double] = []
@@ -88,6 +92,10 @@ public struct Pass: Equatable, Sendable {
         out: tape.values[compiled.outNodes[n]])
     }
     let outputs = compiled.outputs
+    for (k, n) in compiled.dropoutNeurons.enumerated() {
+      values[n].mask = tape.values[compiled.maskNodes[k]]
+      values[n].activation = tape.values[compiled.activationNodes[n]]
+    }
     var jacobian: [[Double]] = []
     if backward {
       for n in compiled.order {
@@ -95,7 +103,12 @@ public struct Pass: Equatable, Sendable {
         values[n].dEdnet = tape.adjoints[compiled.netNodes[n]]
         values[n].dEdout = tape.adjoints[outNode]
         if neurons[n].activation != .softmax {
-          values[n].doutdnet = tape.localDerivative(of: outNode, argument: 0)
+          let rawNode = compiled.activationNodes[n]
+          // With dropout, out = activation × mask, so ∂out/∂net = mask × activation'(net).
+          values[n].doutdnet =
+            rawNode == outNode
+            ? tape.localDerivative(of: outNode, argument: 0)
+            : tape.localDerivative(of: outNode, argument: 0) * tape.localDerivative(of: rawNode, argument: 0)
         }
       }
       if neurons[outputs[0]].activation == .softmax {

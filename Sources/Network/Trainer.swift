@@ -5,8 +5,10 @@ public struct Trainer: Sendable {
   private var saved: [Double]
   private var savedVelocity: [Double]
 
-  public init(_ network: Network, loss: LossFunction) throws(NetworkError) {
+  /// Training draws dropout masks from this seed (no effect without dropout).
+  public init(_ network: Network, loss: LossFunction, dropoutSeed: UInt64 = 1) throws(NetworkError) {
     compiled = try CompiledNetwork(network, loss: loss)
+    if !compiled.maskNodes.isEmpty { compiled.dropoutRandom = SplitMix64(seed: dropoutSeed) }
     gradient = Array(repeating: 0, count: network.parameters.count)
     saved = gradient
     savedVelocity = gradient
@@ -72,6 +74,9 @@ public struct Trainer: Sendable {
   /// The batch loss for the current parameters.
   public mutating func loss(_ network: Network, examples: [Example], reduction: Reduction) -> Double {
     compiled.load(network.parameters)
+    let random = compiled.dropoutRandom
+    compiled.dropoutRandom = nil
+    defer { compiled.dropoutRandom = random }
     return compiled.batchLoss(examples, reduction: reduction)
   }
 }

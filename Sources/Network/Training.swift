@@ -65,7 +65,7 @@ public enum Training {
   ) throws(NetworkError) -> TrainingResult {
     try CompiledNetwork.validate(examples, for: network)
     if !test.isEmpty { try CompiledNetwork.validate(test, for: network) }
-    var trainer = try Trainer(network, loss: loss)
+    var trainer = try Trainer(network, loss: loss, dropoutSeed: plan.seed &+ 0xD50)
     var tester = try CompiledNetwork(network, loss: loss)
     let count = examples.count
     let size = min(plan.batchSize ?? count, count)

@@ -173,3 +173,43 @@ import Testing
     #expect(try Accuracy.of(net, examples: data, loss: .halfSSE) == 1)
   }
 }
+
+@Suite struct DropoutTests {
+  static func network() throws -> Network {
+    var net = try TrainingTests.network(.tanh, seed: 4)
+    for name in ["h1", "h2", "h3"] { try net.setDropout(name, 0.4) }
+    return net
+  }
+
+  /// With the same masks, backprop agrees with finite differences; masks are 0 or 1/(1 − p).
+  @Test func gradientsWithDropoutMatchFiniteDifferences() throws {
+    let net = try Self.network()
+    let data = Dataset.moons.examples(count: 8, seed: 2)
+    let rows = try GradientCheck.run(net, examples: data, loss: .halfSSE, reduction: .mean, dropoutSeed: 9)
+    for row in rows { #expect(row.verdict == .good || row.verdict == .fine, "\(net.parameters[row.parameter].name)") }
+    let pass = try Pass.compute(
+      net, examples: data, loss: .halfSSE, reduction: .mean, use: 0, backward: true, dropoutSeed: 9)
+    let masks = [1, 2, 3].compactMap { pass.neurons[net.neuronIndex("h\($0)")!].mask }
+    #expect(masks.count == 3)
+    #expect(masks.allSatisfy { $0 == 0 || abs($0 - 1 / 0.6) < 1e-15 })
+    for n in [1, 2, 3].map({ net.neuronIndex("h\($0)")! }) {
+      let v = pass.neurons[n]
+      #expect(v.out == v.activation! * v.mask!)
+    }
+  }
+
+  /// Evaluation (no seed) uses no dropout: the same as the network without it.
+  @Test func evaluationHasNoDropout() throws {
+    let net = try Self.network()
+    var plain = net
+    for name in ["h1", "h2", "h3"] { try plain.setDropout(name, 0) }
+    let data = Dataset.moons.examples(count: 8, seed: 2)
+    let a = try Pass.compute(net, examples: data, loss: .halfSSE, reduction: .mean, use: 0, backward: false)
+    let b = try Pass.compute(plain, examples: data, loss: .halfSSE, reduction: .mean, use: 0, backward: false)
+    #expect(a.batchLoss == b.batchLoss)
+    #expect(throws: NetworkError.dropoutNotHidden("y")) {
+      var n = net
+      try n.setDropout("y", 0.5)
+    }
+  }
+}

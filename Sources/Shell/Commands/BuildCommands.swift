@@ -47,6 +47,17 @@ enum BuildCommands {
       example: ["input x", "layer y sigmoid", "activation y tanh"], complete: { _ in [.computingNeuron, .activation] },
       run: activation),
     CommandSpec(
+      name: "dropout", group: .build, synopsis: "dropout NEURON… P",
+      summary: "drop hidden neurons with probability P while training (0 turns it off)",
+      details: """
+        While training (forward, backward, step, train), each listed neuron's output is multiplied by a \
+        mask: 0 with probability P (dropped), otherwise 1/(1 − P) (kept, scaled up so the expected \
+        output is unchanged). The masks are drawn from the seed; forward shows them. Evaluation \
+        (accuracy, test loss, plot boundary) uses no dropout. Only hidden neurons can drop out.
+        """,
+      example: ["input x", "layer h1 h2 h3 relu", "layer y sigmoid", "dropout h1 h2 h3 0.5"],
+      complete: { _ in [.computingNeuron] }, run: dropout),
+    CommandSpec(
       name: "set", group: .build, synopsis: "set NAME VALUE [NAME VALUE …]",
       summary: "give parameters values (w5, b1 or an edge such as h1->o1)",
       details:
@@ -179,6 +190,23 @@ enum BuildCommands {
     }
     lines += notes(c.model)
     return lines.joined(separator: "\n")
+  }
+
+  static func dropout(_ c: inout Context) throws -> String {
+    guard c.arguments.count >= 2 else { throw c.missing("neurons and a probability, e.g. 'dropout h1 h2 0.5'") }
+    let word = c.arguments.last!
+    let p = try Context.number(word)
+    guard p >= 0, p < 1 else {
+      throw ShellError.outOfRange(word: word, rule: "a dropout probability is at least 0 and below 1")
+    }
+    for name in c.arguments.dropLast() {
+      _ = try c.neuron(name)
+      try c.network { () throws(NetworkError) in try c.model.network.setDropout(name, p) }
+    }
+    let names = c.arguments.dropLast().joined(separator: " ")
+    return p == 0
+      ? "dropout off for \(names)"
+      : "dropout \(c.format(p)) for \(names): while training each is dropped with probability \(c.format(p)), else scaled by 1/(1 − \(c.format(p))) = \(c.format(1 / (1 - p)))"
   }
 
   static func set(_ c: inout Context) throws -> String {

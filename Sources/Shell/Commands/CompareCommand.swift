@@ -81,7 +81,7 @@ enum CompareCommand {
       let seconds = c.clock() - started
       var after = row.model
       after.network = network
-      let final = (try? after.runPass(backward: false).batchLoss) ?? .nan
+      let final = (try? after.runPass(backward: false, training: false).batchLoss) ?? .nan
       let accuracy = (try? Accuracy.of(network, examples: row.model.examples, loss: s.loss)) ?? nil
       let reached = result.losses.firstIndex { $0 <= target }.map { "\($0 + 1)" } ?? "not reached"
       var note = ""

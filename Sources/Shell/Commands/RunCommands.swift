@@ -71,6 +71,7 @@ enum RunCommands {
     if let bad = records.first(where: { !$0.new.isFinite }) {
       throw ShellError.updateNotFinite(parameter: before.parameters[bad.parameter].name, value: bad.new)
     }
+    c.model.dropoutDraw &+= 1
     return UpdateText.render(records, c.model, before: before)
   }
 
@@ -87,7 +88,7 @@ enum RunCommands {
     let settings = c.model.settings
     var trainer = try c.network { () throws(NetworkError) in
       try CompiledNetwork.validate(examples, for: c.model.network)
-      return try Trainer(c.model.network, loss: settings.loss)
+      return try Trainer(c.model.network, loss: settings.loss, dropoutSeed: c.model.dropoutSeed)
     }
     let f = c.format
     var lines: [String] = []
@@ -119,7 +120,8 @@ enum RunCommands {
     if n > shown && done > shown { lines.append("…") }
     if let stopped { lines.append(stopped) }
     if done < n { c.historyLabel = "step \(n) (stopped after \(done))" }
-    let pass = try c.network { () throws(NetworkError) in try c.model.runPass(backward: false) }
+    c.model.dropoutDraw &+= 1
+    let pass = try c.network { () throws(NetworkError) in try c.model.runPass(backward: false, training: false) }
     lines.append("after \(done) step\(done == 1 ? "" : "s"): E = \(f(pass.batchLoss))")
     return lines.joined(separator: "\n")
   }
@@ -166,7 +168,9 @@ enum RunCommands {
     }
     let s = c.model.settings
     let rows = try c.network { () throws(NetworkError) in
-      try GradientCheck.run(c.model.network, examples: c.model.examples, loss: s.loss, reduction: s.reduction)
+      try GradientCheck.run(
+        c.model.network, examples: c.model.examples, loss: s.loss, reduction: s.reduction,
+        dropoutSeed: c.model.dropoutSeed)
     }
     return GradientCheckText.render(rows, c.model, step: GradientCheck.defaultStep)
   }

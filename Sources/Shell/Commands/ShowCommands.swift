@@ -68,7 +68,12 @@ enum ShowCommands {
         + "\n" + Table.render(["param", "role", what], paramRows)
     case "data", "examples":
       guard !m.examples.isEmpty else { return "no examples yet; add one with 'example 0.05 0.1 -> 0.01 0.99'" }
-      let rows = m.examples.indices.map { i in
+      let limit = 12
+      if m.examples.count > limit, m.examples[0].inputs.count == 2 {
+        return NetworkPlot.scatter(m, NumberFormat(digits: min(m.settings.precision, 4)))
+      }
+      let shownRows = m.examples.count > limit ? Array(m.examples.indices.prefix(limit)) : Array(m.examples.indices)
+      let rows = shownRows.map { i in
         [
           "\(i + 1)\(i == m.use ? " *" : "")", m.examples[i].inputs.map { f($0) }.joined(separator: " "),
           m.examples[i].targets.map { f($0) }.joined(separator: " "),
@@ -76,7 +81,10 @@ enum ShowCommands {
       }
       let inputs = net.inputs.map { net.neurons[$0].name }.joined(separator: " ")
       let outputs = net.outputs.map { net.neurons[$0].name }.joined(separator: " ")
+      let more = m.examples.count - shownRows.count
       return Table.render(["#", "inputs \(inputs)", "targets \(outputs)"], rows)
+        + (more > 0 ? "\n… and \(more) more ('data save FILE' writes them all)" : "")
+        + (m.test.isEmpty ? "" : "\n\(count(m.test.count, "example")) held out for testing")
         + "\n(* is the example forward and backward show; change it with 'use example N')"
     case "functions", "variables":
       let w = m.workspace

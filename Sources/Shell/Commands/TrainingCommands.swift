@@ -115,13 +115,14 @@ enum TrainingCommands {
     try c.network { () throws(NetworkError) in try CompiledNetwork.validate(c.model.examples, for: c.model.network) }
     let plan = TrainingPlan(
       length: byUpdates ? .updates(n) : .epochs(n), batchSize: s.batchSize, rule: s.rule, reduction: s.reduction,
-      seed: s.seed)
+      seed: s.seed &+ c.model.dropoutDraw)
     let total = byUpdates ? n : n * plan.updatesPerEpoch(exampleCount)
     guard n >= 1, total <= maxUpdates else {
       throw ShellError.outOfRange(word: word, rule: "train takes 1 or more epochs, up to \(maxUpdates) updates in all")
     }
     let f = NumberFormat(digits: min(s.precision, 6))
-    let before = try c.network { () throws(NetworkError) in try c.model.runPass(backward: false) }.batchLoss
+    let before = try c.network { () throws(NetworkError) in try c.model.runPass(backward: false, training: false) }
+      .batchLoss
     c.report(
       "train \(byUpdates ? count(n, "update") : count(n, "epoch")) on \(count(exampleCount, "example")): \(describe(plan, count: exampleCount, f))"
     )
@@ -142,7 +143,9 @@ enum TrainingCommands {
     let seconds = c.clock() - started
     c.model.network = network
     c.model.history.append(result)
-    let after = try c.network { () throws(NetworkError) in try c.model.runPass(backward: false) }.batchLoss
+    c.model.dropoutDraw &+= 1
+    let after = try c.network { () throws(NetworkError) in try c.model.runPass(backward: false, training: false) }
+      .batchLoss
     var summary = [String]()
     switch result.stop {
     case .finished: break

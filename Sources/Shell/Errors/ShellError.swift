@@ -174,6 +174,8 @@ extension NetworkError {
       return "the connections form a cycle through '\(name)'; networks here are acyclic"
     case .biasOnInput(let bias, let input):
       return "bias '\(bias)' is given to the input '\(input)'; only neurons have biases"
+    case .dropoutNotHidden(let name):
+      return "'\(name)' is not a hidden neuron; dropout is for hidden layers (not inputs or outputs)"
     case .twoBiases(let neuron):
       return "'\(neuron)' has two biases; a neuron has at most one"
     case .biasWithoutNeurons(let name):

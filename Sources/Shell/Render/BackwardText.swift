@@ -103,6 +103,14 @@ enum BackwardText {
     if model.examples.count > 1 {
       lines += batchLines(pass, model, f)
     }
+    if model.settings.decay > 0 {
+      lines.append(
+        "(weight decay \(f(model.settings.decay)) is on: 'update' adds \(f(model.settings.decay))·w to each weight's gradient; the partials above are of E alone)"
+      )
+    }
+    if net.neurons.contains(where: { $0.dropout > 0 }) {
+      lines.append("(dropout is on: the masks of 'forward' multiply those neurons' outputs and their ∂out/∂net)")
+    }
     return lines.joined(separator: "\n")
   }
 
@@ -125,6 +133,10 @@ enum BackwardText {
     let lhs = "∂out_\(name)/∂net_\(name)"
     let d = f.optional(v.doutdnet)
     let z = v.net ?? 0
+    if let mask = v.mask {
+      return
+        "\(lhs) = mask × \(net.neurons[n].activation.rawValue)'(net_\(name)) = \(f(mask)) × \(f.operand(mask == 0 ? 0 : (v.doutdnet ?? 0) / mask)) = \(d)   (dropout)"
+    }
     switch net.neurons[n].activation {
     case .sigmoid: return "\(lhs) = out_\(name)·(1 − out_\(name)) = \(d)"
     case .tanh: return "\(lhs) = 1 − out_\(name)² = \(d)"

@@ -36,7 +36,15 @@ enum ForwardText {
       } else {
         let slope = activation == .leakyRelu ? "[α=\(f(net.leakySlope))]" : ""
         let fn = "\(activation.rawValue)\(slope)"
-        lines.append("out_\(name) = \(fn)(net_\(name)) = \(fn)(\(f(v.net ?? 0))) = \(f(v.out))")
+        if let mask = v.mask, let raw = v.activation {
+          let p = net.neurons[n].dropout
+          let what = mask == 0 ? "dropped this pass" : "kept, scaled by 1/(1 − \(f(p)))"
+          lines.append(
+            "out_\(name) = \(fn)(net_\(name)) × mask = \(fn)(\(f(v.net ?? 0))) × \(f(mask)) = \(f(raw)) × \(f(mask)) = \(f(v.out))   (dropout \(f(p)): \(what))"
+          )
+        } else {
+          lines.append("out_\(name) = \(fn)(net_\(name)) = \(fn)(\(f(v.net ?? 0))) = \(f(v.out))")
+        }
       }
     }
     lines += lossLines(pass, model, example, f)

@@ -43,6 +43,56 @@ enum NetworkPlot {
     return lines.joined(separator: "\n")
   }
 
+  /// The examples of a two-input data set as points: classes as o x + * #, other targets as ·.
+  static func scatter(_ model: Model, _ f: NumberFormat) -> String {
+    let points = model.examples
+    let xs = points.map { $0.inputs[0] }
+    let ys = points.map { $0.inputs[1] }
+    let (xLow, xHigh) = Plot.range(xs, pad: 0.1)
+    let (yLow, yHigh) = Plot.range(ys, pad: 0.1)
+    let rows = 21
+    let classes = Accuracy.isClassification(points)
+    let marks: [Character] = ["o", "x", "+", "*", "#"]
+    var grid = Array(repeating: Array(repeating: Character(" "), count: width), count: rows)
+    for e in points {
+      let c = Int(((e.inputs[0] - xLow) / (xHigh - xLow) * Double(width - 1)).rounded())
+      let r = Int(((yHigh - e.inputs[1]) / (yHigh - yLow) * Double(rows - 1)).rounded())
+      guard (0..<width).contains(c), (0..<rows).contains(r) else { continue }
+      if classes {
+        let k =
+          e.targets.count == 1
+          ? (e.targets[0] > 0 ? 1 : 0) : (e.targets.indices.max { e.targets[$0] < e.targets[$1] } ?? 0)
+        grid[r][c] = marks[k % marks.count]
+      } else {
+        grid[r][c] = "·"
+      }
+    }
+    let net = model.network
+    let names = net.inputs.count == 2 ? net.inputs.map { net.neurons[$0].name } : ["input 1", "input 2"]
+    var lines = [
+      "\(count(points.count, "example")) over \(names[0]) and \(names[1])"
+        + (classes
+          ? "; "
+            + (0..<max(2, min(points[0].targets.count, marks.count))).map { "\(marks[$0]) is class \($0)" }.joined(
+              separator: ", ")
+          : "")
+        + (model.test.isEmpty ? "" : "; \(model.test.count) more held out for testing")
+    ]
+    let labelWidth = max(f(yHigh).count, f(yLow).count, names[1].count)
+    for (r, cells) in grid.enumerated() {
+      let label = r == 0 ? f(yHigh) : (r == rows - 1 ? f(yLow) : (r == rows / 2 ? names[1] : ""))
+      lines.append(Plot.trimmed(String(repeating: " ", count: labelWidth - label.count) + label + " │" + String(cells)))
+    }
+    lines.append(String(repeating: " ", count: labelWidth) + " └" + String(repeating: "─", count: width))
+    let left = f(xLow)
+    let right = f(xHigh)
+    lines.append(
+      String(repeating: " ", count: labelWidth + 2) + left
+        + String(repeating: " ", count: max(1, width - left.count - right.count))
+        + right + "  \(names[0])")
+    return lines.joined(separator: "\n")
+  }
+
   /// The predicted class over a grid of the two inputs, with the examples on top.
   static func boundary(_ model: Model, _ f: NumberFormat) throws -> String {
     let net = model.network

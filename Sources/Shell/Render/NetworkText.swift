@@ -25,6 +25,7 @@ enum NetworkText {
     if let b = neuron.bias, case .bias(let shared) = net.parameters[b].role, shared.count > 1 {
       text += "   (\(net.parameters[b].name) shared by \(shared.map { net.neurons[$0].name }.joined(separator: " ")))"
     }
+    if neuron.dropout > 0 { text += "   (dropout \(neuron.dropout))" }
     return text
   }
 

@@ -14,7 +14,7 @@ extension SaveFile {
       return NeuronRecord(
         name: neuron.name, kind: neuron.isInput ? "input" : "neuron",
         activation: neuron.isInput ? nil : neuron.activation.rawValue, net: v?.net, out: v?.out,
-        dEdout: v?.dEdout, dEdnet: v?.dEdnet)
+        dEdout: v?.dEdout, dEdnet: v?.dEdnet, dropout: neuron.dropout > 0 ? neuron.dropout : nil)
     }
     parameters = net.parameters.indices.map { i in
       let p = net.parameters[i]
@@ -31,7 +31,9 @@ extension SaveFile {
     }
     let s = model.settings
     loss = LossRecord(name: s.loss.rawValue, reduction: s.reduction.rawValue, value: pass?.batchLoss)
-    settings = SettingsRecord(rate: s.rate, momentum: s.momentum, precision: s.precision, alpha: net.leakySlope)
+    settings = SettingsRecord(
+      rate: s.rate, momentum: s.momentum, precision: s.precision, alpha: net.leakySlope,
+      optimizer: s.optimizer.rawValue, decay: s.decay, batch: s.batchSize, seed: String(s.seed))
     examples = model.examples.map { ExampleRecord(inputs: $0.inputs, targets: $0.targets) }
     exampleInUse = model.use + 1
     lastLayerNames = net.lastLayer.map { net.neurons[$0].name }
@@ -39,6 +41,8 @@ extension SaveFile {
     initCount = model.initCount
     variables = zip(model.workspace.variables, model.workspace.values).map { VariableRecord(name: $0, value: $1) }
     functions = model.workspace.definitions.map { FunctionRecord(name: $0.name, source: $0.source) }
+    testExamples = model.test.map { ExampleRecord(inputs: $0.inputs, targets: $0.targets) }
+    dropoutDraw = String(model.dropoutDraw)
   }
 
   /// The model this file describes, after checking everything; `reason` errors say what is wrong.
@@ -56,7 +60,14 @@ extension SaveFile {
         guard let a = r.activation, let activation = Activation(rawValue: a) else {
           throw SaveFileProblem("neuron \"\(r.name)\" has no known activation")
         }
-        neuronList.append(Neuron(name: r.name, isInput: false, activation: activation))
+        var neuron = Neuron(name: r.name, isInput: false, activation: activation)
+        if let p = r.dropout {
+          guard p.isFinite, p >= 0, p < 1 else {
+            throw SaveFileProblem("neuron \"\(r.name)\" has dropout \(p); it must be at least 0 and below 1")
+          }
+          neuron.dropout = p
+        }
+        neuronList.append(neuron)
       default:
         throw SaveFileProblem("neuron \"\(r.name)\" has kind \"\(r.kind)\"; expected \"input\" or \"neuron\"")
       }
@@ -119,6 +130,24 @@ extension SaveFile {
     model.settings = Settings(
       loss: lossFunction, reduction: reduction, rate: settings.rate, momentum: settings.momentum,
       precision: settings.precision)
+    if let name = settings.optimizer {
+      guard let kind = OptimizerKind(rawValue: name) else { throw SaveFileProblem("unknown optimizer \"\(name)\"") }
+      model.settings.optimizer = kind
+    }
+    if let decay = settings.decay {
+      guard decay.isFinite, decay >= 0, decay < 1 else {
+        throw SaveFileProblem("\"decay\" must be at least 0 and below 1")
+      }
+      model.settings.decay = decay
+    }
+    if let batch = settings.batch {
+      guard batch >= 1 else { throw SaveFileProblem("\"batch\" must be 1 or more (or null for the whole batch)") }
+      model.settings.batchSize = batch
+    }
+    if let seed = settings.seed {
+      guard let value = UInt64(seed) else { throw SaveFileProblem("\"seed\" is not a 64-bit number") }
+      model.settings.seed = value
+    }
     for e in examples {
       guard (e.inputs + e.targets).allSatisfy(\.isFinite) else {
         throw SaveFileProblem("an example holds a number that is not finite")
@@ -131,6 +160,16 @@ extension SaveFile {
       )
     }
     model.use = max(exampleInUse - 1, 0)
+    for e in testExamples ?? [] {
+      guard (e.inputs + e.targets).allSatisfy(\.isFinite) else {
+        throw SaveFileProblem("a test example holds a number that is not finite")
+      }
+      model.test.append(Example(inputs: e.inputs, targets: e.targets))
+    }
+    if let draw = dropoutDraw {
+      guard let value = UInt64(draw) else { throw SaveFileProblem("\"dropout_draw\" is not a 64-bit number") }
+      model.dropoutDraw = value
+    }
     guard let state = UInt64(randomState) else { throw SaveFileProblem("\"random_state\" is not a 64-bit number") }
     model.rng = SplitMix64(seed: state)
     guard initCount >= 0 else { throw SaveFileProblem("\"init_count\" is negative") }

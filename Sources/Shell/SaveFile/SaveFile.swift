@@ -15,9 +15,11 @@ struct SaveFile: Codable {
     var out: Double?
     var dEdout: Double?
     var dEdnet: Double?
+    /// The dropout probability (left out when 0).
+    var dropout: Double?
 
     enum CodingKeys: String, CodingKey {
-      case name, kind, activation, net, out
+      case name, kind, activation, net, out, dropout
       case dEdout = "dE_dout"
       case dEdnet = "dE_dnet"
     }
@@ -31,6 +33,7 @@ struct SaveFile: Codable {
       try c.encode(out, forKey: .out)
       try c.encode(dEdout, forKey: .dEdout)
       try c.encode(dEdnet, forKey: .dEdnet)
+      try c.encodeIfPresent(dropout, forKey: .dropout)
     }
   }
 
@@ -80,6 +83,12 @@ struct SaveFile: Codable {
     var momentum: Double
     var precision: Int
     var alpha: Double
+    /// Training settings (optional: older files have none).
+    var optimizer: String?
+    var decay: Double?
+    /// Examples per update in 'train'; null is the whole batch.
+    var batch: Int?
+    var seed: String?
   }
 
   struct VariableRecord: Codable {
@@ -109,9 +118,15 @@ struct SaveFile: Codable {
   /// Function mode (optional: files without these keys have none).
   var variables: [VariableRecord]?
   var functions: [FunctionRecord]?
+  /// Examples held out by 'data split' (optional).
+  var testExamples: [ExampleRecord]?
+  /// How many commands have moved parameters: the next dropout masks (optional).
+  var dropoutDraw: String?
 
   enum CodingKeys: String, CodingKey {
     case format, version, neurons, parameters, loss, settings, examples, variables, functions
+    case testExamples = "test_examples"
+    case dropoutDraw = "dropout_draw"
     case exampleInUse = "example_in_use"
     case lastLayerNames = "last_layer"
     case randomState = "random_state"

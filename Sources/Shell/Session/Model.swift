@@ -55,6 +55,11 @@ public struct Model: Equatable, Sendable {
   public var rng = SplitMix64(seed: 1)
   /// How many times `init` ran without a seed (the next seed to use).
   public var initCount = 0
+  /// Counts the commands that moved parameters: with dropout, each new pass draws new masks.
+  public var dropoutDraw: UInt64 = 0
+
+  /// The seed of the dropout masks of the next training pass.
+  var dropoutSeed: UInt64 { settings.seed &* 0x9E37_79B9 &+ dropoutDraw }
   /// Variables and functions of them (function mode).
   public var workspace = Workspace()
   /// The function whose gradients `graph` shows, while nothing changed since `grad`.
@@ -70,7 +75,7 @@ public struct Model: Equatable, Sendable {
   public static func == (a: Model, b: Model) -> Bool {
     a.network == b.network && a.examples == b.examples && a.test == b.test && a.history == b.history
       && a.use == b.use && a.settings == b.settings
-      && a.rng == b.rng && a.initCount == b.initCount && a.workspace == b.workspace
+      && a.rng == b.rng && a.initCount == b.initCount && a.dropoutDraw == b.dropoutDraw && a.workspace == b.workspace
       && a.descent?.function == b.descent?.function && a.descent?.result == b.descent?.result
       && a.pass == b.pass && a.passKey == b.passKey && a.gradientShown == b.gradientShown
   }
@@ -86,7 +91,9 @@ public struct Model: Equatable, Sendable {
 
   /// What a pass depends on.
   var currentKey: PassKey {
-    PassKey(network: network, examples: examples, loss: settings.loss, reduction: settings.reduction, use: use)
+    PassKey(
+      network: network, examples: examples, loss: settings.loss, reduction: settings.reduction, use: use,
+      dropoutDraw: dropoutDraw)
   }
 
   /// The last pass, if nothing it depends on has changed since.
@@ -103,10 +110,11 @@ public struct Model: Equatable, Sendable {
   }
 
   /// Runs a pass over every example and keeps it.
-  mutating func runPass(backward: Bool) throws(NetworkError) -> Pass {
+  /// `training: false` evaluates without dropout (for summaries); otherwise dropout masks are drawn.
+  mutating func runPass(backward: Bool, training: Bool = true) throws(NetworkError) -> Pass {
     let pass = try Pass.compute(
       network, examples: examples, loss: settings.loss, reduction: settings.reduction, use: use,
-      backward: backward)
+      backward: backward, dropoutSeed: training ? dropoutSeed : nil)
     self.pass = pass
     passKey = currentKey
     return pass
@@ -120,6 +128,7 @@ struct PassKey: Equatable, Sendable {
   var loss: LossFunction
   var reduction: Reduction
   var use: Int
+  var dropoutDraw: UInt64 = 0
 
   /// The part of the key the batch gradient depends on.
   var gradientInputs: PassKey {
