@@ -120,8 +120,10 @@ enum CompareCommand {
     parts.append("loss \(m.settings.loss.rawValue) (\(m.settings.reduction.rawValue))")
     if kind != "batch" { parts.append("batch " + (m.settings.batchSize.map { "\($0)" } ?? "full")) }
     if kind != "optimizer" {
+      let o = m.settings.optimizer
+      let momentum = m.settings.momentum > 0 ? " \(f(m.settings.momentum))" : ""
       parts.append(
-        m.settings.optimizer.rawValue + (m.settings.momentum > 0 ? " momentum \(f(m.settings.momentum))" : ""))
+        o == .momentum ? "momentum\(momentum)" : o.rawValue + (momentum.isEmpty ? "" : " momentum" + momentum))
     }
     if kind != "rate" { parts.append("rate \(f(m.settings.rate))") }
     parts.append("seed \(m.settings.seed)")
