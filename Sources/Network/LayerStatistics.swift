@@ -14,15 +14,6 @@ public struct LayerStatistics: Equatable, Sendable {
     var compiled = try CompiledNetwork(network, loss: loss)
     try CompiledNetwork.validate(examples, for: network)
     compiled.load(network.parameters)
-    var depth = Array(repeating: 0, count: network.neurons.count)
-    for n in compiled.order {
-      var deepest = 0
-      for w in network.neurons[n].incoming {
-        if case .weight(let from, _) = network.parameters[w].role { deepest = max(deepest, depth[from]) }
-      }
-      depth[n] = deepest + 1
-    }
-    let layers = Set(compiled.order.map { depth[$0] }).sorted()
     var gradient = Array(repeating: 0.0, count: network.parameters.count)
     var deltaSums = Array(repeating: 0.0, count: network.neurons.count)
     for e in examples {
@@ -31,8 +22,7 @@ public struct LayerStatistics: Equatable, Sendable {
       for n in compiled.order { deltaSums[n] += abs(compiled.tape.adjoints[compiled.netNodes[n]]) }
     }
     let scale = reduction == .mean ? 1 / Double(examples.count) : 1
-    return layers.map { level in
-      let members = compiled.order.filter { depth[$0] == level }.sorted()
+    return network.layers.map { members in
       var squares = 0.0
       for n in members {
         for w in network.neurons[n].incoming { squares += (gradient[w] * scale) * (gradient[w] * scale) }

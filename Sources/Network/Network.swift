@@ -90,6 +90,27 @@ public struct Network: Equatable, Sendable {
     return order
   }
 
+  /// Each neuron's depth: 0 for inputs, else 1 + the deepest neuron feeding it. Neurons of
+  /// one depth form a layer.
+  public var depths: [Int] {
+    var depth = Array(repeating: 0, count: neurons.count)
+    for n in evaluationOrder {
+      var deepest = 0
+      for w in neurons[n].incoming {
+        if case .weight(let from, _) = parameters[w].role { deepest = max(deepest, depth[from]) }
+      }
+      depth[n] = deepest + 1
+    }
+    return depth
+  }
+
+  /// The computing neurons grouped by depth, shallowest first (creation order within a layer).
+  public var layers: [[Int]] {
+    let depth = depths
+    let order = evaluationOrder
+    return Set(order.map { depth[$0] }).sorted().map { d in order.filter { depth[$0] == d }.sorted() }
+  }
+
   // MARK: - Building
 
   /// Declares input neurons.

@@ -181,7 +181,7 @@ enum CompareCommand {
   static func rebuilt(_ net: Network, hiddenLayers: Int, seed: UInt64) throws -> Network {
     let outputs = net.outputs
     let hidden = net.evaluationOrder.filter { !outputs.contains($0) }
-    let firstLayer = BackwardText.layers(net).first { !outputs.contains($0[0]) } ?? []
+    let firstLayer = net.layers.first { !outputs.contains($0[0]) } ?? []
     let width = max(firstLayer.count, 1)
     let activation = hidden.first.map { net.neurons[$0].activation } ?? .tanh
     var rebuilt = Network()

@@ -164,37 +164,15 @@ enum BackwardText {
     return lines
   }
 
-  /// The computing neurons grouped by depth from the inputs (creation order within a layer).
-  static func layers(_ net: Network) -> [[Int]] {
-    var level = Array(repeating: 0, count: net.neurons.count)
-    for n in net.evaluationOrder {
-      var deepest = 0
-      for w in net.neurons[n].incoming {
-        if case .weight(let from, _) = net.parameters[w].role { deepest = max(deepest, level[from]) }
-      }
-      level[n] = deepest + 1
-    }
-    let depths = Set(net.evaluationOrder.map { level[$0] }).sorted()
-    return depths.map { d in net.evaluationOrder.filter { level[$0] == d }.sorted() }
-  }
-
   /// "2-4-1": the inputs, then each layer's width.
   static func layerWidths(_ net: Network) -> String {
-    ([net.inputs.count] + layers(net).map(\.count)).map(String.init).joined(separator: "-")
+    ([net.inputs.count] + net.layers.map(\.count)).map(String.init).joined(separator: "-")
   }
 
   /// Computing neurons, deepest layer first (creation order within a layer): a valid order
   /// for the backward sweep that reads like the textbook.
   static func backwardOrder(_ net: Network) -> [Int] {
-    var level = Array(repeating: 0, count: net.neurons.count)
-    let order = net.evaluationOrder
-    for n in order {
-      var deepest = 0
-      for w in net.neurons[n].incoming {
-        if case .weight(let from, _) = net.parameters[w].role { deepest = max(deepest, level[from]) }
-      }
-      level[n] = deepest + 1
-    }
-    return order.sorted { level[$0] != level[$1] ? level[$0] > level[$1] : $0 < $1 }
+    net.layers.reversed().flatMap { $0 }
   }
+
 }

@@ -29,17 +29,8 @@ enum NetworkPlot {
     }
     plot(train, "·")
     plot(test, "x")
-    let labelWidth = max(f(high).count, f(low).count)
     var lines = ["loss per epoch: · train" + (test.isEmpty ? "" : ", x test") + " (\(n) epochs)"]
-    for (r, cells) in grid.enumerated() {
-      let label = r == 0 ? f(high) : (r == height - 1 ? f(low) : "")
-      lines.append(Plot.trimmed(String(repeating: " ", count: labelWidth - label.count) + label + " │" + String(cells)))
-    }
-    lines.append(String(repeating: " ", count: labelWidth) + " └" + String(repeating: "─", count: width))
-    let right = "\(n)"
-    lines.append(
-      String(repeating: " ", count: labelWidth + 2) + "1"
-        + String(repeating: " ", count: max(1, width - 1 - right.count)) + right + "  epoch")
+    lines += ChartFrame.lines(grid, top: f(high), bottom: f(low), left: "1", right: "\(n)", xName: "epoch")
     return lines.joined(separator: "\n")
   }
 
@@ -78,18 +69,8 @@ enum NetworkPlot {
           : "")
         + (model.test.isEmpty ? "" : "; \(model.test.count) more held out for testing")
     ]
-    let labelWidth = max(f(yHigh).count, f(yLow).count, names[1].count)
-    for (r, cells) in grid.enumerated() {
-      let label = r == 0 ? f(yHigh) : (r == rows - 1 ? f(yLow) : (r == rows / 2 ? names[1] : ""))
-      lines.append(Plot.trimmed(String(repeating: " ", count: labelWidth - label.count) + label + " │" + String(cells)))
-    }
-    lines.append(String(repeating: " ", count: labelWidth) + " └" + String(repeating: "─", count: width))
-    let left = f(xLow)
-    let right = f(xHigh)
-    lines.append(
-      String(repeating: " ", count: labelWidth + 2) + left
-        + String(repeating: " ", count: max(1, width - left.count - right.count))
-        + right + "  \(names[0])")
+    lines += ChartFrame.lines(
+      grid, top: f(yHigh), bottom: f(yLow), middle: names[1], left: f(xLow), right: f(xHigh), xName: names[0])
     return lines.joined(separator: "\n")
   }
 
@@ -150,17 +131,8 @@ enum NetworkPlot {
       "class \($0): region '\(regions[$0 % regions.count])' points '\(marks[$0 % marks.count])'"
     }
     var lines = ["decision boundary over \(names[0]) and \(names[1]); " + legend.joined(separator: ", ")]
-    let labelWidth = max(f(yHigh).count, f(yLow).count, names[1].count)
-    for (r, cells) in grid.enumerated() {
-      let label = r == 0 ? f(yHigh) : (r == rows - 1 ? f(yLow) : (r == rows / 2 ? names[1] : ""))
-      lines.append(Plot.trimmed(String(repeating: " ", count: labelWidth - label.count) + label + " │" + String(cells)))
-    }
-    lines.append(String(repeating: " ", count: labelWidth) + " └" + String(repeating: "─", count: width))
-    let left = f(xLow)
-    let right = f(xHigh)
-    lines.append(
-      String(repeating: " ", count: labelWidth + 2) + left
-        + String(repeating: " ", count: max(1, width - left.count - right.count)) + right + "  \(names[0])")
+    lines += ChartFrame.lines(
+      grid, top: f(yHigh), bottom: f(yLow), middle: names[1], left: f(xLow), right: f(xHigh), xName: names[0])
     lines.append("\(points.count - wrong) of \(points.count) points on the side of their class")
     return lines.joined(separator: "\n")
   }

@@ -73,21 +73,11 @@ enum Plot {
       let r = min(max(row(y), 0), oneVariableHeight - 1)
       grid[r][column(x)] = n == 0 ? "S" : (n == xs.count - 1 ? "E" : "o")
     }
-    let labelWidth = max(f(fHigh).count, f(fLow).count)
     var lines = [
       "\(g.function)(\(name)) for \(name) from \(f(low)) to \(f(high))"
         + (xs.isEmpty ? "" : "; S start, o steps, E end of the last descent")
     ]
-    for (r, cells) in grid.enumerated() {
-      let label = r == 0 ? f(fHigh) : (r == oneVariableHeight - 1 ? f(fLow) : "")
-      lines.append(trimmed(String(repeating: " ", count: labelWidth - label.count) + label + " │" + String(cells)))
-    }
-    lines.append(String(repeating: " ", count: labelWidth) + " └" + String(repeating: "─", count: width))
-    let left = f(low)
-    let right = f(high)
-    lines.append(
-      String(repeating: " ", count: labelWidth + 2) + left
-        + String(repeating: " ", count: max(1, width - left.count - right.count)) + right + "  \(name)")
+    lines += ChartFrame.lines(grid, top: f(fHigh), bottom: f(fLow), left: f(low), right: f(high), xName: name)
     return lines.joined(separator: "\n")
   }
 
@@ -134,17 +124,8 @@ enum Plot {
       "\(g.function)(\(names[0]), \(names[1])): shading from low ' ' to high '@'"
         + (xs.isEmpty ? "" : "; S start, o steps, E end of the last descent")
     ]
-    let labelWidth = max(f(yHigh).count, f(yLow).count, names[1].count)
-    for (r, cells) in grid.enumerated() {
-      let label = r == 0 ? f(yHigh) : (r == height - 1 ? f(yLow) : (r == height / 2 ? names[1] : ""))
-      lines.append(trimmed(String(repeating: " ", count: labelWidth - label.count) + label + " │" + String(cells)))
-    }
-    lines.append(String(repeating: " ", count: labelWidth) + " └" + String(repeating: "─", count: width))
-    let left = f(xLow)
-    let right = f(xHigh)
-    lines.append(
-      String(repeating: " ", count: labelWidth + 2) + left
-        + String(repeating: " ", count: max(1, width - left.count - right.count)) + right + "  \(names[0])")
+    lines += ChartFrame.lines(
+      grid, top: f(yHigh), bottom: f(yLow), middle: names[1], left: f(xLow), right: f(xHigh), xName: names[0])
     return lines.joined(separator: "\n")
   }
 
