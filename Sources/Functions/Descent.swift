@@ -59,7 +59,7 @@ public enum Descent {
     func measure(_ step: Int) throws(FunctionError) -> DescentRow {
       graph.set(values)
       try graph.evaluate()
-      graph.differentiate()
+      try graph.differentiate()
       let g = indices.map { graph.gradient(graph.variableNodes[$0]) }
       let norm = g.reduce(0) { $0 + $1 * $1 }.squareRoot()
       return DescentRow(

@@ -13,4 +13,6 @@ public enum FunctionError: Error, Equatable, Sendable {
   /// A node's value is not a finite number: which node, its formula, and the values it used.
   case domain(node: String, formula: String, operation: String, operands: [Double], names: [String])
   case notUsed(variable: String, function: String)
+  /// A local derivative is not finite where the function is evaluated.
+  case slope(node: String, formula: String, operand: String, value: Double, slope: Double)
 }

@@ -54,8 +54,33 @@ public struct Graph: Sendable {
     }
   }
 
-  /// Runs the backward sweep from the function's node.
-  public mutating func differentiate() { tape.backward(from: output) }
+  /// Runs the backward sweep from the function's node; throws where a slope is not finite
+  /// (sqrt at 0, a power with base 0, …) so no infinite or undefined gradient is printed.
+  public mutating func differentiate() throws(FunctionError) {
+    tape.backward(from: output)
+    for i in nodes.indices.reversed() where nodes[i].kind == .operation && tape.adjoints[i] != 0 {
+      for (k, operand) in nodes[i].operands.enumerated() where !tape.localDerivative(of: i, argument: k).isFinite {
+        if case .constant = nodes[operand].kind { continue }
+        throw .slope(
+          node: nodes[i].label, formula: formula(i), operand: nodes[operand].label, value: tape.values[operand],
+          slope: tape.localDerivative(of: i, argument: k))
+      }
+    }
+  }
+
+  /// Which side of every kink (relu, abs, max, min) each such node is on: where this changes
+  /// between two points, a finite difference straddles a kink.
+  public func branches() -> [Bool] {
+    nodes.indices.compactMap { i -> Bool? in
+      let operands = nodes[i].operands
+      switch nodes[i].symbol {
+      case "relu", "abs": return tape.values[operands[0]] > 0
+      case "max": return tape.values[operands[0]] >= tape.values[operands[1]]
+      case "min": return tape.values[operands[0]] <= tape.values[operands[1]]
+      default: return nil
+      }
+    }
+  }
 
   /// Sets variable values (in `variables` order).
   public mutating func set(_ values: [Double]) {
@@ -73,7 +98,7 @@ public struct Graph: Sendable {
     switch node.symbol {
     case "+", "-", "*", "/", "^": return labels.joined(separator: " \(node.symbol) ")
     case "neg": return "-" + labels[0]
-    case "": return node.label
+    case "": return labels.first ?? node.label
     default: return "\(node.symbol)(\(labels.joined(separator: ", ")))"
     }
   }

@@ -112,10 +112,10 @@ public struct Parser {
       return inner
     }
     if c.isNumber || c == "." { return try number() }
-    if c.isLetter || c == "_" {
+    if (c.isLetter && c.isASCII) || c == "_" {
       let start = position
       var name = ""
-      while let c = current, c.isLetter || c.isNumber || c == "_" {
+      while let c = current, c.isASCII && (c.isLetter || c.isNumber || c == "_") {
         name.append(c)
         position += 1
       }

@@ -29,6 +29,12 @@ public enum CSV {
       lineNumbers.append(number + 1)
       if rows.count > maxRows + 1 { throw Problem(line: number + 1, column: 1, message: "more than \(maxRows) rows") }
     }
+    if !rows.isEmpty {
+      // Header names may be quoted.
+      rows[0] = rows[0].map { name in
+        name.count >= 2 && name.first == "\"" && name.last == "\"" ? String(name.dropFirst().dropLast()) : name
+      }
+    }
     guard let header = rows.first else {
       throw Problem(line: 1, column: 1, message: "the file is empty; it needs a header row naming the columns")
     }
@@ -43,6 +49,10 @@ public enum CSV {
         message: name.isEmpty
           ? "column \(i + 1) has no name in the header"
           : "the first row must name the columns, but column \(i + 1) is the number \(name)")
+    }
+    for (i, name) in header.enumerated() where header[..<i].contains(name) {
+      throw Problem(
+        line: lineNumbers[0], column: i + 1, message: "two columns are named '\(name)'; give each column its own name")
     }
     var targetColumns: [Int]
     if !targets.isEmpty {

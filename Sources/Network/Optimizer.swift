@@ -73,8 +73,7 @@ public enum Optimizer {
     let g = p.isWeight && rule.decay != 0 ? gradient + rule.decay * p.value : gradient
     let m = rule.momentum
     if m == 0 {
-      // v ← 0·v − R·g, kept so that momentum turned on later starts from the last step.
-      p.velocity = -(rule.rate * g)
+      p.velocity = 0
       p.value -= rule.rate * g
     } else if rule.kind == .nesterov {
       p.velocity = m * p.velocity - rule.rate * g

@@ -63,7 +63,12 @@ enum CompareCommand {
       throw ShellError.outOfRange(word: values[10], rule: "compare up to 10 values at a time")
     }
     try c.network { () throws(NetworkError) in try CompiledNetwork.validate(c.model.examples, for: c.model.network) }
-    let rows = try values.map { value in Row(label: value, model: try variant(c.model, kind: kind, value: value)) }
+    let rows = try values.map { value in
+      let model = try variant(c.model, kind: kind, value: value)
+      let momentum = model.settings.momentum
+      let label = kind == "optimizer" && momentum > 0 ? "\(value) \(NumberFormat(digits: 4)(momentum))" : value
+      return Row(label: label, model: model)
+    }
 
     let base = c.model
     let f = NumberFormat(digits: min(base.settings.precision, 4))
@@ -165,7 +170,12 @@ enum CompareCommand {
         throw ShellError.unknownOptimizer(value, known: OptimizerKind.allCases.map(\.rawValue))
       }
       m.settings.optimizer = kind
-      if kind != .sgd && m.settings.momentum == 0 { m.settings.momentum = 0.9 }
+      if kind == .sgd {
+        m.settings.momentum = 0
+      } else if m.settings.momentum == 0 {
+        m.settings.momentum = 0.9
+      }
+      for i in m.network.parameters.indices { m.network.parameters[i].velocity = 0 }
     case "depth":
       guard let d = Int(value), (0...8).contains(d) else {
         throw ShellError.outOfRange(word: value, rule: "depth is 0 to 8 hidden layers")

@@ -74,8 +74,10 @@ enum DataSetCommands {
       }
     }
     c.model.examples = set.examples(count: size, noise: noise, classes: classes, seed: c.model.settings.seed)
+    c.model.columnNames = nil
     c.model.test = []
     c.model.use = 0
+    c.model.history = LossHistory()
     let shape = set.shape(classes: classes)
     return
       "data \(set.rawValue): \(count(c.model.examples.count, "example")) with \(count(shape.inputs, "input")) and \(count(shape.targets, "target")) (seed \(c.model.settings.seed))"
@@ -119,8 +121,10 @@ enum DataSetCommands {
       throw ShellError.badData(path: path, line: error.line, column: error.column, message: error.message)
     }
     c.model.examples = table.examples
+    c.model.columnNames = (table.inputNames, table.targetNames)
     c.model.test = []
     c.model.use = 0
+    c.model.history = LossHistory()
     return
       "data \(path): \(count(table.examples.count, "example")); inputs \(table.inputNames.joined(separator: " ")), targets \(table.targetNames.joined(separator: " "))"
       + fitNote(c.model, inputs: table.inputNames.count, targets: table.targetNames.count)
@@ -130,13 +134,7 @@ enum DataSetCommands {
     let path = try c.word(1, "a file name, e.g. 'data save points.csv'")
     try c.expectAtMost(2)
     guard let first = c.model.examples.first else { throw ShellError.network(.noExamples) }
-    let net = c.model.network
-    let inputNames = first.inputs.indices.map { i in
-      i < net.inputs.count ? net.neurons[net.inputs[i]].name : "x\(i + 1)"
-    }
-    let targetNames = first.targets.indices.map { i in
-      i < net.outputs.count ? net.neurons[net.outputs[i]].name : "t\(i + 1)"
-    }
+    let (inputNames, targetNames) = ShowCommands.columnNames(c.model, first)
     let text = CSV.write(c.model.examples + c.model.test, inputNames: inputNames, targetNames: targetNames)
     do {
       try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
@@ -162,6 +160,7 @@ enum DataSetCommands {
     c.model.examples = order.prefix(trainCount).map { all[$0] }
     c.model.test = order.dropFirst(trainCount).map { all[$0] }
     c.model.use = 0
+    c.model.history = LossHistory()
     return "\(count(c.model.examples.count, "example")) to train on, \(c.model.test.count) held out for testing"
   }
 

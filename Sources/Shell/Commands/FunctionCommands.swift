@@ -132,6 +132,9 @@ enum FunctionCommands {
     guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw c.missing("NAME = VALUE, e.g. 'let x = -2'") }
     var lines: [String] = []
     for (part, partOffset) in topLevelParts(text) {
+      guard !part.trimmingCharacters(in: .whitespaces).isEmpty else {
+        throw ShellError.expression("nothing between two commas; write 'let x = 1, y = 2'", column: offset + partOffset)
+      }
       guard let eq = part.firstIndex(of: "=") else {
         throw ShellError.expression(
           "'\(part.trimmingCharacters(in: .whitespaces))' needs '= VALUE', e.g. 'let x = -2'",

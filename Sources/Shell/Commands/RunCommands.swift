@@ -34,17 +34,17 @@ enum RunCommands {
         "Runs forward, backward and update N times (default 1) on the whole batch and prints the loss before each update. Ctrl-C stops after the current step.",
       example: mazurSetup + ["step 3"], run: step),
     CommandSpec(
-      name: "explain", group: .run, synopsis: "explain PARAMETER|NEURON",
+      name: "explain", group: .run, synopsis: "explain PARAMETER|NEURON  or  explain FUNCTION VARIABLE",
       summary: "one partial derivative, along every path from E",
       details:
-        "For a parameter (w5, b1, h1->o1) derives ∂E/∂p; for a neuron derives δ = ∂E/∂net. The symbolic chain comes first, then the numbers for each path, then their sum.",
+        "For a parameter (w5, b1, h1->o1) derives ∂E/∂p; for a neuron derives δ = ∂E/∂net. The symbolic chain comes first, then the numbers for each path, then their sum. 'explain f x' does the same for a function f and its variable x.",
       example: mazurSetup + ["explain w1"], complete: { $0.isEmpty ? [.parameter, .computingNeuron] : [] },
       run: explain),
     CommandSpec(
-      name: "gradcheck", group: .run, synopsis: "gradcheck",
+      name: "gradcheck", group: .run, synopsis: "gradcheck [FUNCTION]",
       summary: "compare backprop with central finite differences",
       details:
-        "For every parameter compares ∂E/∂p from backprop with (E(p + h) − E(p − h)) / 2h and reports the relative error: below 1e-7 good, above 1e-2 wrong. Warns near relu kinks.",
+        "For every parameter compares ∂E/∂p from backprop with (E(p + h) − E(p − h)) / 2h and reports the relative error: below 1e-7 good, above 1e-2 wrong. Warns near relu kinks. 'gradcheck f' checks a function's gradient the same way.",
       example: mazurSetup + ["gradcheck"], run: gradcheck),
   ]
 

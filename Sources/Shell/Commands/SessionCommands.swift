@@ -117,7 +117,7 @@ enum SessionCommands {
     var (model, hadValues, hadGradients) = loaded
     if hadValues {
       // Recompute the pass the file recorded; the numbers come out bit for bit the same.
-      _ = try? model.runPass(backward: hadGradients)
+      _ = try? model.runPass(backward: hadGradients, training: file.passWithDropout ?? true)
     }
     c.model = model
     return "loaded \(path): \(summary(model))"

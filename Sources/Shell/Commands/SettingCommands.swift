@@ -74,7 +74,12 @@ enum SettingCommands {
     try setting(
       &c, "momentum",
       check: { $0 >= 0 && $0 < 1 ? nil : "momentum must be at least 0 and below 1, e.g. 'momentum 0.9'" },
-      apply: { $0.settings.momentum = $1 })
+      apply: { model, m in
+        if model.settings.momentum != m {
+          for i in model.network.parameters.indices { model.network.parameters[i].velocity = 0 }
+        }
+        model.settings.momentum = m
+      })
   }
 
   static func alpha(_ c: inout Context) throws -> String {

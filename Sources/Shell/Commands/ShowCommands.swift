@@ -79,8 +79,9 @@ enum ShowCommands {
           m.examples[i].targets.map { f($0) }.joined(separator: " "),
         ]
       }
-      let inputs = net.inputs.map { net.neurons[$0].name }.joined(separator: " ")
-      let outputs = net.outputs.map { net.neurons[$0].name }.joined(separator: " ")
+      let names = columnNames(m, m.examples[0])
+      let inputs = names.inputs.joined(separator: " ")
+      let outputs = names.targets.joined(separator: " ")
       let more = m.examples.count - shownRows.count
       return Table.render(["#", "inputs \(inputs)", "targets \(outputs)"], rows)
         + (more > 0 ? "\n… and \(more) more ('data save FILE' writes them all)" : "")
@@ -106,7 +107,14 @@ enum ShowCommands {
         ["setting", "value"],
         [
           ["loss", "\(s.loss.rawValue) (\(s.reduction.rawValue) over examples)"], ["rate", f(s.rate)],
-          ["momentum", f(s.momentum)], ["alpha", f(net.leakySlope)], ["precision", "\(s.precision)"],
+          ["momentum", f(s.momentum)], ["optimizer", s.optimizer.rawValue], ["decay", f(s.decay)],
+          ["batch", s.batchSize.map { "\($0)" } ?? "full"], ["seed", "\(s.seed)"],
+          [
+            "dropout",
+            net.neurons.filter { $0.dropout > 0 }.map { "\($0.name) \(f($0.dropout))" }.joined(separator: ", ")
+              .replacingOccurrences(of: "^$", with: "none", options: .regularExpression),
+          ],
+          ["alpha", f(net.leakySlope)], ["precision", "\(s.precision)"],
           ["example in use", m.examples.isEmpty ? "—" : "\(m.use + 1)"],
         ])
     default:
@@ -133,6 +141,24 @@ enum ShowCommands {
     return "gradient size by layer, over \(count(m.examples.count, "example")) (the first hidden layer is 1):\n"
       + Table.render(["layer", "neurons", "activation", "|∂E/∂w|", "mean |δ|"], rows, indent: "  ")
       + "\nA gradient that shrinks layer by layer towards the inputs is vanishing; one that grows is exploding."
+  }
+
+  /// Names for the data's columns: the CSV file's, else the network's inputs and outputs where
+  /// they fit, else x1, x2, … and t1, t2, ….
+  static func columnNames(_ m: Model, _ example: Example) -> (inputs: [String], targets: [String]) {
+    if let names = m.columnNames, names.inputs.count == example.inputs.count,
+      names.targets.count == example.targets.count
+    {
+      return names
+    }
+    let net = m.network
+    let inputs =
+      net.inputs.count == example.inputs.count
+      ? net.inputs.map { net.neurons[$0].name } : example.inputs.indices.map { "x\($0 + 1)" }
+    let targets =
+      net.outputs.count == example.targets.count
+      ? net.outputs.map { net.neurons[$0].name } : example.targets.indices.map { "t\($0 + 1)" }
+    return (inputs, targets)
   }
 
   /// `i1 = 0.05, i2 = 0.1 -> o1 = 0.01, o2 = 0.99`.

@@ -59,7 +59,10 @@ enum TrainingCommands {
       throw ShellError.outOfRange(word: word, rule: "a batch has 1 or more examples, or is 'full'")
     }
     c.model.settings.batchSize = n
-    return "batch = \(n)" + (n == 1 ? " (stochastic gradient descent)" : " (mini-batches)")
+    let count = c.model.examples.count
+    let note =
+      count > 0 && n >= count ? "; that is every one of the \(count) examples, so the same as 'batch full'" : ""
+    return "batch = \(n)" + (n == 1 ? " (stochastic gradient descent)" : " (mini-batches)") + note
   }
 
   static func optimizer(_ c: inout Context) throws -> String {
@@ -68,6 +71,9 @@ enum TrainingCommands {
     guard let kind = OptimizerKind(rawValue: word.lowercased()) else {
       let names = OptimizerKind.allCases.map(\.rawValue)
       throw ShellError.unknownOptimizer(word, known: names)
+    }
+    if c.model.settings.optimizer != kind {
+      for i in c.model.network.parameters.indices { c.model.network.parameters[i].velocity = 0 }
     }
     c.model.settings.optimizer = kind
     var note = ""
@@ -118,7 +124,9 @@ enum TrainingCommands {
       seed: s.seed &+ c.model.dropoutDraw)
     let total = byUpdates ? n : n * plan.updatesPerEpoch(exampleCount)
     guard n >= 1, total <= maxUpdates else {
-      throw ShellError.outOfRange(word: word, rule: "train takes 1 or more epochs, up to \(maxUpdates) updates in all")
+      let size = byUpdates || n < 1 ? "" : " (that would be \(total) updates: \(plan.updatesPerEpoch(exampleCount)) per epoch)"
+      throw ShellError.outOfRange(
+        word: word, rule: "train takes 1 or more epochs, up to \(maxUpdates) updates in all\(size)")
     }
     let f = NumberFormat(digits: min(s.precision, 6))
     let before = try c.network { () throws(NetworkError) in try c.model.runPass(backward: false, training: false) }
@@ -126,7 +134,9 @@ enum TrainingCommands {
     c.report(
       "train \(byUpdates ? count(n, "update") : count(n, "epoch")) on \(count(exampleCount, "example")): \(describe(plan, count: exampleCount, f))"
     )
-    let every = max(1, total / 10)
+    // The bar moves every 0.5% of the run; a plain line is written every 10%.
+    let every = max(1, total / 200)
+    let lineEvery = max(1, total / 10)
     let started = c.clock()
     var network = c.model.network
     let result = try c.network { () throws(NetworkError) in
@@ -137,7 +147,9 @@ enum TrainingCommands {
             String(repeating: "█", count: p.update * 20 / max(p.totalUpdates, 1))
             + String(repeating: "░", count: 20 - p.update * 20 / max(p.totalUpdates, 1))
           c.reportBar("\(bar) epoch \(p.epoch) update \(p.update)/\(p.totalUpdates) loss \(f(p.loss))")
-          c.reportPeriodic("epoch \(p.epoch), update \(p.update)/\(p.totalUpdates): loss \(f(p.loss))")
+          if p.update % lineEvery == 0 || p.update == p.totalUpdates {
+            c.reportPeriodic("epoch \(p.epoch), update \(p.update)/\(p.totalUpdates): loss \(f(p.loss))")
+          }
         }, interrupted: c.interrupted)
     }
     let seconds = c.clock() - started

@@ -25,6 +25,10 @@ extension FunctionError {
       return "'\(name)' would use itself (\(loop.joined(separator: " → "))); a function cannot depend on itself"
     case .tooLarge(let name):
       return "'\(name)' has more than \(Workspace.maxNodes) nodes; split it into smaller functions"
+    case .slope(let node, let formula, let operand, let value, let slope):
+      let f = NumberFormat(digits: 6)
+      return
+        "\(node) = \(formula) has no finite slope where \(operand) = \(f(value)) (∂\(node)/∂\(operand) = \(f(slope))), so the gradient is undefined there; nothing changed"
     case .notUsed(let variable, let function):
       return "'\(function)' does not use '\(variable)'; descend over the variables it uses"
     case .domain(let node, let formula, let operation, let operands, let names):

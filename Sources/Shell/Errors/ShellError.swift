@@ -23,6 +23,7 @@ public enum ShellError: Error, Equatable, Sendable {
   case unknownParameter(String, known: [String])
   case unknownNeuron(String, known: [String])
   case unknownFunction(String, known: [String])
+  case notAFunction(String)
   case unknownSetName(String, known: [String])
   case unknownHelpTopic(String, known: [String])
   case noExample(String, count: Int)
@@ -87,6 +88,8 @@ public enum ShellError: Error, Equatable, Sendable {
       return "no parameter named '\(word)'\(Suggestion.didYouMean(word, known)); 'show weights' lists them"
     case .unknownNeuron(let word, let known):
       return "no neuron named '\(word)'\(Suggestion.didYouMean(word, known)); 'show net' lists them"
+    case .notAFunction(let word):
+      return "'\(word)' is a variable, not a function; define a function of it, e.g. 'f = \(word)^2'"
     case .unknownFunction(let word, let known):
       return "no function named '\(word)'\(Suggestion.didYouMean(word, known)); define one with '\(word) = (x - 3)^2'"
     case .unknownSetName(let word, let known):

@@ -5,9 +5,12 @@ enum FunctionText {
   /// `q1 = x + y = -2 + 5 = 3` for every operation node.
   static func evaluation(_ g: Graph, _ f: NumberFormat) -> String {
     let inputs = g.variables.enumerated().map { "\($1) = \(f(g.value(g.variableNodes[$0])))" }
-    var lines = [inputs.joined(separator: ", ")]
+    var lines = inputs.isEmpty ? [] : [inputs.joined(separator: ", ")]
     for i in g.nodes.indices where g.nodes[i].kind == .operation {
-      lines.append("\(g.nodes[i].label) = \(g.formula(i)) = \(numbers(g, i, f)) = \(f(g.value(i)))")
+      let symbols = g.formula(i)
+      let values = numbers(g, i, f)
+      let middle = values == symbols || values == f(g.value(i)) ? "" : " = \(values)"
+      lines.append("\(g.nodes[i].label) = \(symbols)\(middle) = \(f(g.value(i)))")
     }
     return lines.joined(separator: "\n")
   }

@@ -9,7 +9,7 @@ enum NetworkPlot {
   /// A line chart of the loss per epoch (train `·`, test `x`), with labelled axes.
   static func loss(_ history: LossHistory, _ f: NumberFormat) -> String {
     let train = history.train
-    let test = history.test
+    let test = history.test.map { $0 ?? .nan }
     let all = (train + test).filter(\.isFinite)
     guard let high = all.max(), let low = all.min(), train.count >= 1 else {
       return "no training yet; 'train N' records the loss of every epoch"
@@ -29,7 +29,8 @@ enum NetworkPlot {
     }
     plot(train, "·")
     plot(test, "x")
-    var lines = ["loss per epoch: · train" + (test.isEmpty ? "" : ", x test") + " (\(n) epochs)"]
+    let hasTest = test.contains { $0.isFinite }
+    var lines = ["loss per epoch since the data last changed: · train" + (hasTest ? ", x test" : "") + " (\(n) epochs)"]
     lines += ChartFrame.lines(grid, top: f(high), bottom: f(low), left: "1", right: "\(n)", xName: "epoch")
     return lines.joined(separator: "\n")
   }

@@ -43,6 +43,8 @@ extension SaveFile {
     functions = model.workspace.definitions.map { FunctionRecord(name: $0.name, source: $0.source) }
     testExamples = model.test.map { ExampleRecord(inputs: $0.inputs, targets: $0.targets) }
     dropoutDraw = String(model.dropoutDraw)
+    passWithDropout = pass?.neurons.contains { $0.mask != nil } ?? false
+    history = HistoryRecord(train: model.history.train, test: model.history.test)
   }
 
   /// The model this file describes, after checking everything; `reason` errors say what is wrong.
@@ -165,6 +167,12 @@ extension SaveFile {
         throw SaveFileProblem("a test example holds a number that is not finite")
       }
       model.test.append(Example(inputs: e.inputs, targets: e.targets))
+    }
+    if let history {
+      guard history.train.count == history.test.count, history.train.count <= LossHistory.limit,
+        history.train.allSatisfy(\.isFinite), history.test.allSatisfy({ $0?.isFinite ?? true })
+      else { throw SaveFileProblem("\"history\" has lists of different lengths or numbers that are not finite") }
+      model.history = LossHistory(train: history.train, test: history.test)
     }
     if let draw = dropoutDraw {
       guard let value = UInt64(draw) else { throw SaveFileProblem("\"dropout_draw\" is not a 64-bit number") }

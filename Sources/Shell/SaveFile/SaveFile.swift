@@ -122,11 +122,31 @@ struct SaveFile: Codable {
   var testExamples: [ExampleRecord]?
   /// How many commands have moved parameters: the next dropout masks (optional).
   var dropoutDraw: String?
+  /// Whether the recorded pass used dropout masks (optional).
+  var passWithDropout: Bool?
+  /// The loss of every epoch since the data last changed (optional).
+  var history: HistoryRecord?
+
+  struct HistoryRecord: Codable {
+    var train: [Double]
+    var test: [Double?]
+
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(train, forKey: .train)
+      var list = c.nestedUnkeyedContainer(forKey: .test)
+      for value in test {
+        if let value { try list.encode(value) } else { try list.encodeNil() }
+      }
+    }
+  }
 
   enum CodingKeys: String, CodingKey {
     case format, version, neurons, parameters, loss, settings, examples, variables, functions
     case testExamples = "test_examples"
     case dropoutDraw = "dropout_draw"
+    case passWithDropout = "pass_with_dropout"
+    case history
     case exampleInUse = "example_in_use"
     case lastLayerNames = "last_layer"
     case randomState = "random_state"

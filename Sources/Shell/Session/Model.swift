@@ -21,21 +21,21 @@ public struct Settings: Equatable, Sendable {
   public var rule: UpdateRule { UpdateRule(kind: optimizer, rate: rate, momentum: momentum, decay: decay) }
 }
 
-/// The loss after every epoch of training, and the test loss beside it.
+/// The loss after every epoch of training since the data last changed, and the test loss
+/// beside it (nil for epochs trained without a test set).
 public struct LossHistory: Equatable, Sendable {
   public var train: [Double] = []
-  public var test: [Double] = []
-  /// Where each `train` began (indices into `train`), to mark runs on a plot.
-  public var runs: [Int] = []
+  public var test: [Double?] = []
 
   public static let limit = 100_000
 
   mutating func append(_ result: TrainingResult) {
-    runs.append(train.count)
     train += result.losses
-    test += result.testLosses
-    if train.count > Self.limit { train.removeFirst(train.count - Self.limit) }
-    if test.count > Self.limit { test.removeFirst(test.count - Self.limit) }
+    test += result.testLosses.isEmpty ? Array(repeating: nil, count: result.losses.count) : result.testLosses.map { $0 }
+    if train.count > Self.limit {
+      train.removeFirst(train.count - Self.limit)
+      test.removeFirst(test.count - Self.limit)
+    }
   }
 }
 
@@ -44,6 +44,8 @@ public struct LossHistory: Equatable, Sendable {
 public struct Model: Equatable, Sendable {
   public var network = Network()
   public var examples: [Example] = []
+  /// The column names of data read from a CSV file (for `show data` and `data save`).
+  public var columnNames: (inputs: [String], targets: [String])?
   /// Examples held out by `data split`, never trained on.
   public var test: [Example] = []
   /// The loss of every epoch `train` ran, for `plot loss`.
@@ -74,6 +76,7 @@ public struct Model: Equatable, Sendable {
 
   public static func == (a: Model, b: Model) -> Bool {
     a.network == b.network && a.examples == b.examples && a.test == b.test && a.history == b.history
+      && a.columnNames?.inputs == b.columnNames?.inputs && a.columnNames?.targets == b.columnNames?.targets
       && a.use == b.use && a.settings == b.settings
       && a.rng == b.rng && a.initCount == b.initCount && a.dropoutDraw == b.dropoutDraw && a.workspace == b.workspace
       && a.descent?.function == b.descent?.function && a.descent?.result == b.descent?.result
