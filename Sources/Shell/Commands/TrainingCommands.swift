@@ -124,7 +124,8 @@ enum TrainingCommands {
       seed: s.seed &+ c.model.dropoutDraw)
     let total = byUpdates ? n : n * plan.updatesPerEpoch(exampleCount)
     guard n >= 1, total <= maxUpdates else {
-      let size = byUpdates || n < 1 ? "" : " (that would be \(total) updates: \(plan.updatesPerEpoch(exampleCount)) per epoch)"
+      let size =
+        byUpdates || n < 1 ? "" : " (that would be \(total) updates: \(plan.updatesPerEpoch(exampleCount)) per epoch)"
       throw ShellError.outOfRange(
         word: word, rule: "train takes 1 or more epochs, up to \(maxUpdates) updates in all\(size)")
     }
