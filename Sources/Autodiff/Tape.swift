@@ -21,6 +21,8 @@ public struct Tape: Equatable, Sendable {
   public var values: [Double] = []
   /// ∂seed/∂node for every node after the last `backward(from:)`.
   public private(set) var adjoints: [Double] = []
+  /// The nodes that are operations (not leaves), in order: the only ones the sweeps visit.
+  private var operations: [Int] = []
 
   public init() {}
 
@@ -36,7 +38,9 @@ public struct Tape: Equatable, Sendable {
   @discardableResult
   public mutating func node(_ op: Op, _ operands: [Int]) -> Int {
     precondition(operands.allSatisfy { $0 >= 0 && $0 < ops.count }, "operands must already exist")
-    return append(op, operands, value: .nan)
+    let index = append(op, operands, value: .nan)
+    if op != .leaf { operations.append(index) }
+    return index
   }
 
   private mutating func append(_ op: Op, _ operands: [Int], value: Double) -> Int {
@@ -61,36 +65,64 @@ public struct Tape: Equatable, Sendable {
 
   /// Evaluates every non-leaf node in order, recording local derivatives.
   public mutating func forward() {
-    for node in 0..<ops.count where ops[node] != .leaf {
-      evaluate(node)
+    // Unchecked buffers: this loop is the engine's inner loop.
+    ops.withUnsafeBufferPointer { ops in
+      argumentStart.withUnsafeBufferPointer { starts in
+        arguments.withUnsafeBufferPointer { arguments in
+          values.withUnsafeMutableBufferPointer { values in
+            locals.withUnsafeMutableBufferPointer { locals in
+              for node in operations {
+                Tape.evaluate(
+                  ops[node], node: node, start: starts[node], end: starts[node + 1], arguments: arguments,
+                  values: values, locals: locals)
+              }
+            }
+          }
+        }
+      }
     }
   }
 
   /// Seeds `seed` with 1 and sweeps the tape in reverse.
   public mutating func backward(from seed: Int) {
-    for i in adjoints.indices { adjoints[i] = 0 }
-    adjoints[seed] = 1
-    var node = seed
-    while node >= 0 {
-      let g = adjoints[node]
-      if g != 0 {
-        for k in argumentStart[node]..<argumentStart[node + 1] {
-          adjoints[arguments[k]] += g * locals[k]
+    argumentStart.withUnsafeBufferPointer { starts in
+      arguments.withUnsafeBufferPointer { arguments in
+        locals.withUnsafeBufferPointer { locals in
+          operations.withUnsafeBufferPointer { operations in
+            adjoints.withUnsafeMutableBufferPointer { adjoints in
+              adjoints.update(repeating: 0)
+              adjoints[seed] = 1
+              // Leaves pass nothing on: sweep the operations at or below the seed, last first.
+              var i = operations.count - 1
+              while i >= 0 {
+                let node = operations[i]
+                i -= 1
+                if node > seed { continue }
+                let g = adjoints[node]
+                if g != 0 {
+                  for k in starts[node]..<starts[node + 1] {
+                    adjoints[arguments[k]] += g * locals[k]
+                  }
+                }
+              }
+            }
+          }
         }
       }
-      node -= 1
     }
   }
 
   // MARK: - The recipes
 
-  private mutating func evaluate(_ node: Int) {
-    let start = argumentStart[node]
-    let end = argumentStart[node + 1]
+  @inline(__always)
+  private static func evaluate(
+    _ op: Op, node: Int, start: Int, end: Int, arguments: UnsafeBufferPointer<Int>,
+    values: UnsafeMutableBufferPointer<Double>, locals: UnsafeMutableBufferPointer<Double>
+  ) {
     let n = end - start
     @inline(__always) func x(_ k: Int) -> Double { values[arguments[start + k]] }
     var v: Double
-    switch ops[node] {
+    switch op {
     case .leaf:
       return
     case .sum:
