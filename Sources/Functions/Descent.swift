@@ -92,6 +92,7 @@ public enum Descent {
         || abs(row.f) > growthLimit * (abs(start) + 1)
       {
         stop = .diverged(step: step)
+        lastGood = best.values
         break
       }
       lastGood = values

@@ -193,7 +193,10 @@ public struct Graph: Sendable {
       if let label {
         name = label
       } else {
-        counter += 1
+        // q1, q2, …, skipping names the learner's variables and functions already use.
+        repeat {
+          counter += 1
+        } while workspace.value(of: "q\(counter)") != nil || workspace.definition("q\(counter)") != nil
         name = "q\(counter)"
       }
       nodes.append(Node(label: name, kind: .operation, symbol: symbol, operands: operands))

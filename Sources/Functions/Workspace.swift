@@ -76,9 +76,9 @@ public struct Workspace: Equatable, Sendable {
   }
 
   /// The value of an expression over the current variables.
-  public func evaluate(_ expression: Expression) throws(FunctionError) -> Double {
+  /// `name` labels the value in error messages (e.g. the variable being declared).
+  public func evaluate(_ expression: Expression, as name: String = "value") throws(FunctionError) -> Double {
     var scratch = self
-    let name = "value"
     scratch.definitions.removeAll { $0.name == name }
     scratch.definitions.append(Definition(name: name, source: "", expression: expression))
     var graph = try Graph(function: name, in: scratch)

@@ -39,6 +39,7 @@ extension Network {
     if let stuck = neurons.indices.first(where: { !neurons[$0].isInput && !placed.contains($0) }) {
       throw .cycle(through: neurons[stuck].name)
     }
+    for n in outputs where neurons[n].dropout > 0 { throw .dropoutNotHidden(neurons[n].name) }
     self.lastLayer = lastLayer.filter { neurons.indices.contains($0) }
     self.leakySlope = leakySlope
   }

@@ -28,7 +28,7 @@ import Testing
     ("input", "'input' needs at least one name; usage: input NAME…"),
     (
       "set w99 1",
-      "no parameter named 'w99'; 'show weights' lists them (settings have their own commands, e.g. 'rate 0.1')"
+      "no parameter or variable named 'w99'; 'show weights' lists the parameters, 'let w99 = 0' declares a variable, and settings have their own commands (e.g. 'rate 0.1')"
     ),
     ("set w1", "'set' needs a value after 'w1'; usage: set NAME VALUE [NAME VALUE …]"),
     ("set w1 abc", "'abc' is not a number; write numbers like 0.5, -2 or 1e-3"),

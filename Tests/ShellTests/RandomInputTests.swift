@@ -1,3 +1,4 @@
+import Network
 import Testing
 
 @testable import Shell
@@ -14,8 +15,15 @@ import Testing
       "12345678901234567890",
     ]
 
-  @Test func randomLinesNeverBreakTheSession() {
-    var rng = SystemRandomNumberGenerator()
+  /// A seeded generator, so a failure can be replayed.
+  struct Seeded: RandomNumberGenerator {
+    var inner: SplitMix64
+    mutating func next() -> UInt64 { inner.next() }
+  }
+
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func randomLinesNeverBreakTheSession(seed: UInt64) {
+    var rng = Seeded(inner: SplitMix64(seed: seed))
     var session = Session()
     for line in ["input x1 x2", "layer h1 h2 sigmoid", "layer o1 tanh", "example 0 1 -> 1"] {
       _ = session.execute(line)

@@ -92,7 +92,8 @@ enum BuildCommands {
     CommandSpec(
       name: "reset", group: .build, synopsis: "reset",
       summary: "start again with an empty network and no examples",
-      details: "Clears the network and the examples; settings stay. 'undo' brings everything back.",
+      details:
+        "Clears the network, the data (and test split), the variables and functions, and the training history; settings stay. 'undo' brings everything back.",
       example: ["input x", "reset"], run: reset),
   ]
 
@@ -308,6 +309,7 @@ enum BuildCommands {
     c.model = Model()
     c.model.settings = settings
     c.model.network.leakySlope = slope
-    return "cleared the network and the examples ('undo' brings them back)"
+    return
+      "cleared the network, the data, the variables and functions, and the training history; settings stay ('undo' brings everything back)"
   }
 }

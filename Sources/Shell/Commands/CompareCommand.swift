@@ -131,6 +131,9 @@ enum CompareCommand {
         o == .momentum ? "momentum\(momentum)" : o.rawValue + (momentum.isEmpty ? "" : " momentum" + momentum))
     }
     if kind != "rate" { parts.append("rate \(f(m.settings.rate))") }
+    if m.settings.decay > 0 { parts.append("decay \(f(m.settings.decay))") }
+    let dropped = net.neurons.filter { $0.dropout > 0 }
+    if !dropped.isEmpty { parts.append("dropout on " + dropped.map(\.name).joined(separator: " ")) }
     parts.append("seed \(m.settings.seed)")
     switch length {
     case .epochs(let n): parts.append("\(n) epochs")

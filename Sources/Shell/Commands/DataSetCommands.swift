@@ -73,6 +73,14 @@ enum DataSetCommands {
         i += 1
       }
     }
+    if let size, [.xor, .and, .or].contains(set), size != 4 {
+      throw ShellError.outOfRange(
+        word: "\(size)", rule: "\(set.rawValue) always has its 4 points; write 'data \(set.rawValue)'")
+    }
+    if c.arguments.contains("classes"), set != .spiral {
+      throw ShellError.outOfRange(
+        word: "classes", rule: "only spiral has a number of classes, e.g. 'data spiral 150 classes 3'")
+    }
     c.model.examples = set.examples(count: size, noise: noise, classes: classes, seed: c.model.settings.seed)
     c.model.columnNames = nil
     c.model.test = []

@@ -5,7 +5,7 @@ import Network
 /// eval, grad, graph, explain f x, gradcheck f.
 extension FunctionCommands {
   /// The function's graph, evaluated at the current values.
-  static func function(_ c: Context, _ name: String) throws -> Graph {
+  static func function(_ c: Context, _ name: String, gradients: Bool = true) throws -> Graph {
     guard c.model.workspace.definition(name) != nil else {
       if c.model.workspace.value(of: name) != nil {
         throw ShellError.notAFunction(name)
@@ -15,7 +15,7 @@ extension FunctionCommands {
     do {
       var graph = try Graph(function: name, in: c.model.workspace)
       try graph.evaluate()
-      try graph.differentiate()
+      if gradients { try graph.differentiate() }
       return graph
     } catch {
       throw ShellError.function(error)
@@ -25,7 +25,7 @@ extension FunctionCommands {
   static func evaluate(_ c: inout Context) throws -> String {
     let name = try c.word(0, "a function name")
     try c.expectAtMost(1)
-    return FunctionText.evaluation(try function(c, name), c.format)
+    return FunctionText.evaluation(try function(c, name, gradients: false), c.format)
   }
 
   static func gradient(_ c: inout Context) throws -> String {

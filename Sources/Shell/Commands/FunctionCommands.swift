@@ -92,7 +92,9 @@ enum FunctionCommands {
       return nil
     }
     i += 1
-    return (name, String(characters[i...]), i)
+    // A '#' starts a comment, as on every other line.
+    let rest = String(characters[i...])
+    return (name, rest.firstIndex(of: "#").map { String(rest[..<$0]) } ?? rest, i)
   }
 
   static func define(_ c: inout Context) throws -> String {
@@ -128,7 +130,8 @@ enum FunctionCommands {
   static func letVariables(_ c: inout Context) throws -> String {
     guard let start = c.line.range(of: "let") else { throw c.missing("NAME = VALUE") }
     let offset = c.line.distance(from: c.line.startIndex, to: start.upperBound)
-    let text = String(c.line[start.upperBound...])
+    var text = String(c.line[start.upperBound...])
+    if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
     guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw c.missing("NAME = VALUE, e.g. 'let x = -2'") }
     var lines: [String] = []
     for (part, partOffset) in topLevelParts(text) {
@@ -154,7 +157,7 @@ enum FunctionCommands {
       }
       let value: Double
       do {
-        value = try c.model.workspace.evaluate(expression)
+        value = try c.model.workspace.evaluate(expression, as: name)
         try c.model.workspace.setVariable(name, value)
       } catch {
         throw ShellError.function(error)

@@ -30,7 +30,7 @@ extension FunctionError {
       return
         "\(node) = \(formula) has no finite slope where \(operand) = \(f(value)) (∂\(node)/∂\(operand) = \(f(slope))), so the gradient is undefined there; nothing changed"
     case .notUsed(let variable, let function):
-      return "'\(function)' does not use '\(variable)'; descend over the variables it uses"
+      return "'\(function)' does not use '\(variable)'; 'show functions' shows what it uses"
     case .domain(let node, let formula, let operation, let operands, let names):
       let f = NumberFormat(digits: 6)
       let at = zip(names, operands).filter { Double($0.0) == nil }.map { "\($0.0) = \(f($0.1))" }.joined(

@@ -94,7 +94,7 @@ public enum ShellError: Error, Equatable, Sendable {
       return "no function named '\(word)'\(Suggestion.didYouMean(word, known)); define one with '\(word) = (x - 3)^2'"
     case .unknownSetName(let word, let known):
       return
-        "no parameter named '\(word)'\(Suggestion.didYouMean(word, known)); 'show weights' lists them (settings have their own commands, e.g. 'rate 0.1')"
+        "no parameter or variable named '\(word)'\(Suggestion.didYouMean(word, known)); 'show weights' lists the parameters, 'let \(word) = 0' declares a variable, and settings have their own commands (e.g. 'rate 0.1')"
     case .unknownHelpTopic(let word, let known):
       return "no help for '\(word)'\(Suggestion.didYouMean(word, known)); type 'help' to list the commands"
     case .noExample(let word, let count):

@@ -197,7 +197,7 @@ enum FunctionText {
       )
     case .diverged(let step):
       lines.append(
-        "stopped at step \(step): \(function) diverged (it grew without bound or stopped being a finite number); is the rate too large? try 'rate \(f(rate / 10))'. Kept the last finite values: \(values)"
+        "stopped at step \(step): \(function) diverged (it grew without bound or stopped being a finite number); is the rate too large? try 'rate \(f(rate / 10))'. Kept the values where \(function) was lowest: \(values)"
       )
     }
     return lines.joined(separator: "\n")

@@ -30,7 +30,9 @@ enum NetworkPlot {
     plot(train, "·")
     plot(test, "x")
     let hasTest = test.contains { $0.isFinite }
-    var lines = ["loss per epoch since the data last changed: · train" + (hasTest ? ", x test" : "") + " (\(n) epochs)"]
+    var lines = [
+      "loss per epoch since the data last changed: · train" + (hasTest ? ", x test" : "") + " (\(count(n, "epoch")))"
+    ]
     lines += ChartFrame.lines(grid, top: f(high), bottom: f(low), left: "1", right: "\(n)", xName: "epoch")
     return lines.joined(separator: "\n")
   }

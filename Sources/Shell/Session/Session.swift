@@ -83,7 +83,8 @@ public struct Session: Equatable, Sendable {
       let result = try command.run(&context)
       let output = (context.streamed + [result]).filter { !$0.isEmpty }.joined(separator: "\n")
       if context.model.essence != model.essence {
-        undoStack.append((model, context.historyLabel ?? words.joined(separator: " ")))
+        let label = definition != nil ? line.trimmingCharacters(in: .whitespaces) : words.joined(separator: " ")
+        undoStack.append((model, context.historyLabel ?? label))
         if undoStack.count > Session.undoLimit { undoStack.removeFirst() }
         redoStack.removeAll()
       }
