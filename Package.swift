@@ -23,16 +23,21 @@ let package = Package(
     .target(name: "Functions", dependencies: ["Autodiff"]),
     // The command language: text in, text out. No terminal.
     .target(name: "Shell", dependencies: ["Network", "Functions"]),
+    // Lessons: the format, the checker and the player, on top of the interpreter.
+    .target(name: "Lessons", dependencies: ["Shell", "Functions", "Network"]),
     // libedit, for line editing, history and completion.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // The thin executable: arguments, the line editor, signals, exit status.
     .executableTarget(
       name: "nabla",
-      dependencies: ["Shell", "CLibEdit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: [
+        "Shell", "Lessons", "CLibEdit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
     .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
     .testTarget(name: "NetworkTests", dependencies: ["Network"]),
     .testTarget(name: "FunctionsTests", dependencies: ["Functions"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell", "Network"], exclude: ["Transcripts"]),
+    .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Shell"]),
     // Drives the built executable through a pseudo-terminal.
     .testTarget(name: "EndToEndTests"),
   ],

@@ -2,9 +2,22 @@ import ArgumentParser
 import Foundation
 import Shell
 
-/// The executable: parses the command line, then feeds lines to the interpreter from a
-/// file, a pipe, or the terminal.
+/// The entry point: `nabla check …` and `nabla play …` are commands of their own; anything
+/// else is the shell.
 @main
+enum Entry {
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    switch arguments.first {
+    case "check": CheckLessons.main(Array(arguments.dropFirst()))
+    case "play": PlayLesson.main(Array(arguments.dropFirst()))
+    default: Nabla.main(arguments)
+    }
+  }
+}
+
+/// The shell: parses the command line, then feeds lines to the interpreter from a file,
+/// a pipe, or the terminal.
 struct Nabla: ParsableCommand {
   static let version = "0.1.0"
 
@@ -15,6 +28,9 @@ struct Nabla: ParsableCommand {
       Without FILE, nabla starts its shell (or, when standard input is not a terminal, runs the \
       commands piped into it). With FILE, it runs the commands in FILE; a failing line is reported \
       as FILE:LINE and nabla exits with status 1 after the script. Type 'help' inside nabla for the commands.
+
+      'nabla play LESSON' plays a lesson as a demonstration; 'nabla check LESSON…' replays lessons \
+      and reports any problem in them.
       """,
     version: version)
 

@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import Lessons
+import Shell
+
+/// Where lessons are found: a path as given, or a name or number in the lessons folder that
+/// ships beside the program (or in $NABLA_LESSONS).
+enum LessonLibrary {
+  static func folders() -> [String] {
+    var result: [String] = []
+    if let custom = ProcessInfo.processInfo.environment["NABLA_LESSONS"] { result.append(custom) }
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    var folder = executable.deletingLastPathComponent()
+    // From .build/<configuration>/nabla (or .build/<triple>/<configuration>/nabla) up to the repository.
+    for _ in 0..<5 {
+      result.append(folder.appendingPathComponent("lessons").path)
+      result.append(folder.appendingPathComponent("share/nabla/lessons").path)
+      folder = folder.deletingLastPathComponent()
+    }
+    result.append(FileManager.default.currentDirectoryPath + "/lessons")
+    return result
+  }
+
+  /// The file for a path, a number ("2") or a name ("descent").
+  static func find(_ name: String) -> String? {
+    if FileManager.default.fileExists(atPath: name) { return name }
+    for folder in folders() {
+      guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+      let lessons = files.filter { $0.hasSuffix(".nabla") }.sorted()
+      let number = Int(name).map { String(format: "%02d-", $0) }
+      if let match = lessons.first(where: {
+        number.map($0.hasPrefix) ?? false || $0 == name || $0 == name + ".nabla" || $0.contains(name)
+      }) {
+        return folder + "/" + match
+      }
+    }
+    return nil
+  }
+
+  static func load(_ name: String) throws -> (Lesson, String) {
+    guard let path = find(name) else {
+      throw ValidationError("no lesson '\(name)'; give a file, or a number or name from the lessons folder")
+    }
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+      throw ValidationError("cannot read '\(path)'")
+    }
+    do {
+      return (try LessonParser.parse(text, file: path), path)
+    } catch {
+      FileHandle.standardError.write(Data("\(error)\n".utf8))
+      throw ExitCode(1)
+    }
+  }
+}
+
+/// `nabla check LESSON…`: parse and replay each lesson, answering with its own answers.
+struct CheckLessons: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "nabla check", abstract: "Replay lessons with their own answers and report any problem.")
+
+  @Argument(help: "Lesson files, numbers or names.")
+  var lessons: [String]
+
+  func run() throws {
+    var failed = false
+    for name in lessons {
+      let (lesson, path) = try LessonLibrary.load(name)
+      let problems = LessonRunner(lesson: lesson, file: path).check()
+      if problems.isEmpty {
+        let counts = lesson.steps.reduce(into: [0, 0, 0]) { c, step in
+          switch step {
+          case .command: c[0] += 1
+          case .task: c[1] += 1
+          case .question: c[2] += 1
+          default: break
+          }
+        }
+        print("\(path): ok: \(lesson.title) (\(counts[0]) commands, \(counts[1]) tasks, \(counts[2]) questions)")
+      } else {
+        failed = true
+        for problem in problems { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
+      }
+    }
+    if failed { throw ExitCode(1) }
+  }
+}
+
+/// `nabla play LESSON`: a demonstration that answers with the lesson's own answers.
+struct PlayLesson: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "nabla play",
+    abstract: "Play a lesson as a demonstration, answering with the lesson's own answers.",
+    discussion: "With --step, Enter shows the next step and 'b' goes back one step with the session as it was.")
+
+  @Argument(help: "A lesson file, number or name.")
+  var lesson: String
+
+  @Flag(help: "Wait for Enter between steps (presenter mode); 'b' goes back.")
+  var step = false
+
+  @Option(help: "Seconds to wait between steps.")
+  var delay: Double?
+
+  @Flag(help: "Show presenter notes.")
+  var notes = false
+
+  func validate() throws {
+    if let delay, !(0...60).contains(delay) { throw ValidationError("--delay must be 0 to 60 seconds") }
+  }
+
+  func run() throws {
+    let (lesson, path) = try LessonLibrary.load(self.lesson)
+    let runner = LessonRunner(lesson: lesson, file: path)
+    let interactive = step && isatty(0) != 0
+    print(runner.heading)
+    var sessions = [Session()]
+    var index = 0
+    var failed = false
+    while index < lesson.steps.count {
+      if interactive {
+        print("[\(index + 1)/\(lesson.steps.count)] Enter: next, b: back, q: quit ", terminator: "")
+        fflush(nil)
+        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
+        if answer == nil || answer == "q" { break }
+        if answer == "b" {
+          if index > 0 {
+            index -= 1
+            sessions.removeLast()
+            print("(back to step \(index + 1))")
+          }
+          continue
+        }
+      } else if let delay, index > 0 {
+        Thread.sleep(forTimeInterval: delay)
+      }
+      var session = sessions[index]
+      let outcome = runner.run(index, on: &session, presenter: notes)
+      if !outcome.text.isEmpty { print(outcome.text + "\n") }
+      fflush(nil)
+      if let problem = outcome.problem {
+        FileHandle.standardError.write(Data((problem + "\n").utf8))
+        failed = true
+      }
+      sessions.append(session)
+      index += 1
+    }
+    if failed { throw ExitCode(1) }
+  }
+}
