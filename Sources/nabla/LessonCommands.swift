@@ -147,3 +147,60 @@ struct PlayLesson: ParsableCommand {
     if failed { throw ExitCode(1) }
   }
 }
+
+/// The shell's side of lessons: the list with progress, and starting a player.
+enum LessonShell {
+  /// Every shipped lesson, in order: (number, file name, path, lesson).
+  static func catalogue() -> [(Int, String, String, Lesson)] {
+    for folder in LessonLibrary.folders() {
+      guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+      let lessons = files.filter { $0.hasSuffix(".nabla") }.sorted()
+      guard !lessons.isEmpty else { continue }
+      return lessons.enumerated().compactMap { (i, file) in
+        let path = folder + "/" + file
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+          let lesson = try? LessonParser.parse(text, file: file)
+        else { return nil }
+        return (i + 1, file, path, lesson)
+      }
+    }
+    return []
+  }
+
+  static func list(_ progress: LessonProgress) -> String {
+    let all = catalogue()
+    guard !all.isEmpty else { return "no lessons found; they ship in the 'lessons' folder beside nabla" }
+    var rows: [String] = ["lessons ('lesson N' starts or resumes one):"]
+    let width = all.map { $0.3.title.count }.max() ?? 20
+    for (number, file, _, lesson) in all {
+      let record = progress.lessons[file]
+      let state =
+        record?.done == true
+        ? "done"
+        : (record.map { $0.step > 0 ? "at step \($0.step + 1) of \(lesson.steps.count)" : "not started" }
+          ?? "not started")
+      let minutes = lesson.minutes > 0 ? "\(lesson.minutes) min" : ""
+      rows.append(
+        "  \(number)  " + lesson.title + String(repeating: " ", count: width - lesson.title.count + 2) + minutes
+          + String(repeating: " ", count: max(1, 8 - minutes.count)) + state)
+    }
+    return rows.joined(separator: "\n")
+  }
+
+  /// A player for a lesson by number or name, or why there is none.
+  static func start(_ name: String) -> Result<(LessonPlayer, String), LessonProblem> {
+    let all = catalogue()
+    let match = Int(name).flatMap { n in all.first { $0.0 == n } } ?? all.first { $0.1 == name || $0.1.contains(name) }
+    if let (_, file, _, lesson) = match { return .success((LessonPlayer(lesson: lesson, name: file), file)) }
+    guard FileManager.default.fileExists(atPath: name), let text = try? String(contentsOfFile: name, encoding: .utf8)
+    else {
+      return .failure(LessonProblem("no lesson '\(name)'; 'lessons' lists them"))
+    }
+    do {
+      let lesson = try LessonParser.parse(text, file: name)
+      return .success((LessonPlayer(lesson: lesson, name: (name as NSString).lastPathComponent), name))
+    } catch {
+      return .failure(LessonProblem(error.description))
+    }
+  }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Lessons
 import Shell
 
 /// The entry point: `nabla check …` and `nabla play …` are commands of their own; anything
@@ -106,9 +107,52 @@ struct Nabla: ParsableCommand {
       output.text("nabla: a shell for watching neural networks learn. Type 'help' for the commands, Ctrl-D to leave."))
     let editor = LineEditor(historyFile: noHistory ? nil : LineEditor.defaultHistoryFile())
     editor.complete = { line, cursor in Completion.complete(line, cursor: cursor, session: session) }
+    let progressFile = noHistory ? nil : LessonProgress.defaultFile()
+    var progress = progressFile.map(LessonProgress.load) ?? LessonProgress()
+    var player: LessonPlayer?
+    func saveProgress(_ p: LessonPlayer) {
+      progress.lessons[p.name] = p.record
+      guard let progressFile else { return }
+      do { try progress.save(progressFile) } catch {
+        output.error("nabla: warning: cannot save lesson progress to \(progressFile)")
+      }
+    }
     while let line = editor.readLine() {
       Interrupt.reset()
+      if var lesson = player {
+        let word = line.trimmingCharacters(in: .whitespaces)
+        if word == "quit" || word == "exit" {
+          saveProgress(lesson)
+          return
+        }
+        output.reply(lesson.handle(line, session: &session))
+        saveProgress(lesson)
+        player = lesson.finished ? nil : lesson
+        editor.setPrompt(player?.prompt ?? "nabla> ")
+        editor.saveHistory()
+        continue
+      }
       let reply = session.execute(line, interrupted: Interrupt.requested, progress: output.reply)
+      if let request = reply.request {
+        switch request {
+        case .listLessons:
+          output.reply(LessonShell.list(progress))
+        case .startLesson(let name):
+          switch LessonShell.start(name) {
+          case .success(var (lesson, _)):
+            let record =
+              progress.lessons[lesson.name].map { $0.done ? LessonProgress.Record() : $0 } ?? LessonProgress.Record()
+            output.reply(lesson.start(at: record.step, session: &session, record: record))
+            saveProgress(lesson)
+            player = lesson
+            editor.setPrompt(lesson.prompt)
+          case .failure(let problem):
+            output.shellError(problem.message)
+          }
+        }
+        editor.saveHistory()
+        continue
+      }
       editor.saveHistory()
       switch reply.status {
       case .ok: output.reply(reply.output)

@@ -118,3 +118,70 @@ import Testing
     #expect(term.output.components(separatedBy: "warning:").count == 2)
   }
 }
+
+/// A learner goes through a lesson in the real shell: a wrong answer, a hint, a right answer,
+/// leaving and coming back.
+@Suite(.serialized) struct LessonInTheShellTests {
+  static let lesson = """
+    #! title: A tiny lesson
+    #! minutes: 2
+
+    # A neuron adds up its inputs.
+    input x
+    layer y sigmoid
+
+    #? question: How many parameters does y have?
+    #? number: 2
+    #? hint: One weight and one bias.
+
+    # The end.
+    """
+
+  @Test func aLearnerAnswersWrongTakesAHintAndAnswersRight() throws {
+    let folder = ShellKeysTests.stateFolder()
+    try FileManager.default.createDirectory(atPath: folder + "/lessons", withIntermediateDirectories: true)
+    try Self.lesson.write(toFile: folder + "/lessons/01-tiny.nabla", atomically: true, encoding: .utf8)
+    let environment = ["XDG_STATE_HOME": folder, "XDG_DATA_HOME": folder, "NABLA_LESSONS": folder + "/lessons"]
+    let term = try Terminal(arguments: ["--color", "never"], environment: environment)
+    try term.prompt()
+    term.type("lessons\r")
+    try term.expect("1  A tiny lesson")
+    try term.prompt()
+    term.type("lesson 1\r")
+    try term.expect("== A tiny lesson (2 minutes) ==")
+    try term.expect("01-tiny · 1/5> ")
+    term.type("\r")
+    try term.expect("inputs: x")
+    try term.expect("01-tiny · 2/5> ")
+    term.type("\r")
+    try term.expect("01-tiny · 3/5> ")
+    term.type("\r")
+    try term.expect("Question: How many parameters does y have?")
+    try term.expect("01-tiny · 4/5> ")
+    term.type("3\r")
+    try term.expect("✗ Not quite.")
+    try term.expect("01-tiny · 4/5> ")
+    term.type("hint\r")
+    try term.expect("Hint 1 of 1: One weight and one bias.")
+    try term.expect("01-tiny · 4/5> ")
+    term.type("leave\r")
+    try term.expect("left the lesson at step 4")
+    try term.prompt()
+    term.type("lesson 1\r")
+    try term.expect("(resuming at step 4 of 5")
+    try term.expect("01-tiny · 4/5> ")
+    term.type("2\r")
+    try term.expect("✓ Right.")
+    try term.expect("The end.")
+    term.type("\r")
+    try term.expect("End of the lesson.")
+    try term.prompt()
+    term.type("lessons\r")
+    try term.expect("done")
+    try term.prompt()
+    term.type("\u{04}")
+    #expect(try term.exitStatus() == 0)
+    let progress = try String(contentsOfFile: folder + "/nabla/progress.json", encoding: .utf8)
+    #expect(progress.contains("\"done\" : true"))
+  }
+}

@@ -3,7 +3,7 @@ import Network
 
 /// The purpose a command serves; `help` groups commands by it.
 enum CommandGroup: String, CaseIterable, Sendable {
-  case build, data, run, inspect, functions, session
+  case build, data, run, inspect, functions, lessons, session
 
   var title: String {
     switch self {
@@ -12,6 +12,7 @@ enum CommandGroup: String, CaseIterable, Sendable {
     case .run: "Run and learn"
     case .inspect: "Look inside"
     case .functions: "Functions and gradient descent"
+    case .lessons: "Lessons"
     case .session: "Session"
     }
   }
@@ -49,6 +50,7 @@ struct Context {
   /// What undo calls this command, when the line itself would mislead.
   var historyLabel: String?
   var quit = false
+  var request: Request?
   /// How many `run` commands this one is nested in.
   var runDepth = 0
   /// The whole line as typed (for commands that read expressions).

@@ -14,3 +14,11 @@ enum CommandTable {
     return all.first { $0.name == key }
   }
 }
+
+extension Session {
+  /// Whether a line starts with a command name (or an alias).
+  public static func isCommand(_ line: String) -> Bool {
+    guard let first = line.split(separator: " ").first else { return false }
+    return CommandTable.lookup(String(first)) != nil
+  }
+}

@@ -36,6 +36,32 @@ enum SessionCommands {
         "Runs every line of FILE (# starts a comment) as if typed. If a line fails, the run stops, says FILE:LINE and why, and the session is left as it was before 'run'; 'undo' takes back a whole run.",
       example: ["run lessons/01-one-step.nabla"], complete: { $0.isEmpty ? [.file] : [] }, run: runScript),
     CommandSpec(
+      name: "lessons", group: .lessons, synopsis: "lessons",
+      summary: "list the lessons, with your progress",
+      details: "Lists the lessons that ship with nabla: done, where you left one, or not started.",
+      example: ["lessons"],
+      run: { c in
+        try c.expectAtMost(0)
+        c.request = .listLessons
+        return ""
+      }),
+    CommandSpec(
+      name: "lesson", group: .lessons, synopsis: "lesson N|NAME",
+      summary: "start or resume a lesson",
+      details: """
+        Starts a lesson, or resumes it where you left it. Inside: Enter continues, 'hint' gives the \
+        next hint, 'skip' shows the answer and moves on, 'back' returns to the step before with the \
+        session as it was, 'restart' starts again, 'leave' stops (your progress is kept). Any other \
+        command works as usual while the lesson waits.
+        """,
+      example: ["lesson 1"],
+      run: { c in
+        let name = try c.word(0, "a lesson number or name; 'lessons' lists them")
+        try c.expectAtMost(1)
+        c.request = .startLesson(name)
+        return ""
+      }),
+    CommandSpec(
       name: "help", group: .session, synopsis: "help [COMMAND]",
       summary: "list the commands, or explain one with an example",
       details:

@@ -26,7 +26,10 @@ public struct ScriptRunner {
   ) -> Result {
     lineNumber += 1
     guard !finished else { return Result(output: "", error: nil) }
-    let reply = session.execute(line, interrupted: interrupted, progress: progress)
+    var reply = session.execute(line, interrupted: interrupted, progress: progress)
+    if reply.request != nil {
+      reply = Reply(output: "lessons are played in the shell; in a script, use 'nabla play LESSON'", status: .error)
+    }
     switch reply.status {
     case .ok:
       return Result(output: reply.output, error: nil)

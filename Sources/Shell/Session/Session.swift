@@ -1,6 +1,12 @@
 import Foundation
 
 /// What a command returns besides the new session.
+/// What a command asks of the front end.
+public enum Request: Equatable, Sendable {
+  case listLessons
+  case startLesson(String)
+}
+
 public enum Status: Equatable, Sendable {
   case ok
   case error
@@ -13,6 +19,8 @@ public struct Reply: Equatable, Sendable {
   public var status: Status
   /// For errors in an expression: where in the line (a 0-based character offset).
   public var column: Int?
+  /// Something only the front end can do (it owns the lesson files and the progress).
+  public var request: Request?
 
   public init(output: String, status: Status, column: Int? = nil) {
     self.output = output
@@ -89,7 +97,9 @@ public struct Session: Equatable, Sendable {
         redoStack.removeAll()
       }
       model = context.model
-      return Reply(output: output, status: context.quit ? .quit : .ok)
+      var reply = Reply(output: output, status: context.quit ? .quit : .ok)
+      reply.request = context.request
+      return reply
     } catch let error as ShellError {
       if case .expression(_, let column) = error { return Reply(output: error.message, status: .error, column: column) }
       return Reply(output: error.message, status: .error)
