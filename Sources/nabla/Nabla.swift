@@ -106,7 +106,10 @@ struct Nabla: ParsableCommand {
     print(
       output.text("nabla: a shell for watching neural networks learn. Type 'help' for the commands, Ctrl-D to leave."))
     let editor = LineEditor(historyFile: noHistory ? nil : LineEditor.defaultHistoryFile())
-    editor.complete = { line, cursor in Completion.complete(line, cursor: cursor, session: session) }
+    let lessonNames = LessonShell.catalogue().flatMap { ["\($0.0)", ($0.1 as NSString).deletingPathExtension] }
+    editor.complete = { line, cursor in
+      Completion.complete(line, cursor: cursor, session: session, lessons: { lessonNames })
+    }
     let progressFile = noHistory ? nil : LessonProgress.defaultFile()
     var progress = progressFile.map(LessonProgress.load) ?? LessonProgress()
     var player: LessonPlayer?

@@ -46,6 +46,12 @@ import Testing
     #expect(complete("nonsense ").candidates == [])
   }
 
+  @Test func lessonNamesComeFromTheFrontEnd() {
+    let result = Completion.complete(
+      "lesson 0", cursor: 8, session: Session(), lessons: { ["1", "01-one-step", "02-descent"] })
+    #expect(result.candidates == ["01-one-step", "02-descent"])
+  }
+
   @Test func filesForLoadAndSave() {
     #expect(complete("load n").candidates == ["net.json", "notes.txt"])
     #expect(complete("load n").commonPrefix == "n")

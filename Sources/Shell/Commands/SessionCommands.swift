@@ -54,7 +54,7 @@ enum SessionCommands {
         session as it was, 'restart' starts again, 'leave' stops (your progress is kept). Any other \
         command works as usual while the lesson waits.
         """,
-      example: ["lesson 1"],
+      example: ["lesson 1"], complete: { $0.isEmpty ? [.lesson] : [] },
       run: { c in
         let name = try c.word(0, "a lesson number or name; 'lessons' lists them")
         try c.expectAtMost(1)

@@ -27,7 +27,7 @@ public enum Completion {
   /// `files` lists the entries of a folder, for file-name completion.
   public static func complete(
     _ line: String, cursor: Int, session: Session,
-    files: (String) -> [String] = Completion.listFolder
+    files: (String) -> [String] = Completion.listFolder, lessons: () -> [String] = { [] }
   ) -> Result {
     let before = String(line.prefix(max(0, min(cursor, line.count))))
     var words = before.split(whereSeparator: { $0.isWhitespace }).map(String.init)
@@ -46,7 +46,9 @@ public enum Completion {
       candidates = CommandTable.names
     } else if let spec = CommandTable.lookup(words[0]) {
       let kinds = spec.complete(Array(words.dropFirst()))
-      candidates = kinds.flatMap { Completion.words(of: $0, session: session, word: word, files: files) }
+      candidates = kinds.flatMap { kind in
+        kind == .lesson ? lessons() : Completion.words(of: kind, session: session, word: word, files: files)
+      }
     } else {
       candidates = []
     }
@@ -67,6 +69,7 @@ public enum Completion {
     case .loss: return LossFunction.allCases.map(\.rawValue)
     case .initScheme: return InitScheme.allCases.map(\.rawValue)
     case .keyword(let list): return list
+    case .lesson: return []
     case .file:
       let slash = word.lastIndex(of: "/")
       let folder = slash.map { String(word[...$0]) } ?? ""

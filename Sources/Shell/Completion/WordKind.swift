@@ -1,5 +1,5 @@
 /// The kinds of word a command takes, for Tab completion.
-enum WordKind: Sendable {
+enum WordKind: Equatable, Sendable {
   case command
   case neuron
   /// A neuron that is not an input.
@@ -11,6 +11,8 @@ enum WordKind: Sendable {
   case loss
   case initScheme
   case file
+  /// A lesson's number or name (the front end knows them).
+  case lesson
   /// One of these fixed words.
   case keyword([String])
 }
