@@ -21,6 +21,12 @@ public enum SessionValues {
     put("outputs", Double(net.outputs.count))
     put("neurons", Double(net.neurons.filter { !$0.isInput }.count))
     put("layers", Double(net.layers.count))
+    put("hidden_layers", Double(max(net.layers.count - 1, 0)))
+    for activation in Activation.allCases {
+      put(
+        "\(activation.rawValue)_neurons",
+        Double(net.neurons.filter { !$0.isInput && $0.activation == activation }.count))
+    }
     put("examples", Double(model.examples.count))
     if !model.examples.isEmpty,
       let pass = try? Pass.compute(

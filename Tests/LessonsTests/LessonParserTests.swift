@@ -90,6 +90,11 @@ import Testing
       "#! title: T\n#? answer: b",
       "t.nabla:2:1: 'answer:' picks one of a question's '#? choices:'; for tasks, write the commands on the lines after the task"
     ),
+    ("#! title: T\n#? number: 2", "t.nabla:2:1: 'number:' belongs to a question"),
+    ("#! title: T\n#? text: a", "t.nabla:2:1: 'text:' belongs to a question"),
+    ("#! title: T\n#? choices: a | b", "t.nabla:2:1: 'choices:' belongs to a question"),
+    ("#! title: T\n#? tolerance: 0.1", "t.nabla:2:1: 'tolerance:' belongs to a question"),
+    ("#! title: T\n#? question: Q\n#? number: 1\n#? tolerance: lots", "t.nabla:4:15: 'lots' is not a tolerance"),
   ])
   func errorsNameFileLineAndColumn(text: String, message: String) {
     do {
@@ -128,6 +133,9 @@ import Testing
     }
     #expect(abs(g - 0.082167041) < 5e-10)
     #expect(SessionValues.holds("loss < 0.3 and layers == 2", in: session) == .success(true))
+    #expect(
+      SessionValues.holds("hidden_layers == 1 and sigmoid_neurons == 4 and tanh_neurons == 0", in: session)
+        == .success(true))
     #expect(SessionValues.holds("out_o1 > 0.8", in: session) == .success(false))
     #expect(
       SessionValues.holds("nonsense > 1", in: session)
