@@ -8,6 +8,13 @@ public struct LessonError: Error, Equatable, Sendable, CustomStringConvertible {
   public var message: String
 
   public var description: String { "\(file):\(line):\(column): \(message)" }
+
+  public init(file: String, line: Int, column: Int, message: String) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.message = message
+  }
 }
 
 /// Reads the lesson format (documented in lessons/README.md):

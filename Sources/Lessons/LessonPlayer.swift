@@ -15,6 +15,8 @@ public struct LessonPlayer {
   private var hintsShown = 0
   public private(set) var finished = false
   public private(set) var record = LessonProgress.Record()
+  /// Polled by long commands the learner runs inside the lesson (Ctrl-C).
+  private var interrupted: () -> Bool = { false }
 
   private var runner: LessonRunner { LessonRunner(lesson: lesson, file: name) }
 
@@ -55,7 +57,10 @@ public struct LessonPlayer {
     hintsShown = 0
     if snapshots.count <= index { snapshots.append(session) } else { snapshots[index] = session }
     switch lesson.steps[index] {
-    case .narration, .command, .note:
+    case .note:
+      // Presenter notes are for 'nabla play --notes', not for a learner.
+      return advance(session: &session)
+    case .narration, .command:
       let text = runner.run(index, on: &session).text
       return (text.isEmpty ? "" : text + "\n") + "(Enter to continue)"
     case .task(let task):
@@ -77,7 +82,10 @@ public struct LessonPlayer {
   }
 
   /// Handles one line typed while the lesson runs.
-  public mutating func handle(_ line: String, session: inout Session) -> String {
+  public mutating func handle(
+    _ line: String, session: inout Session, interrupted: @escaping () -> Bool = { false }
+  ) -> String {
+    self.interrupted = interrupted
     let word = line.trimmingCharacters(in: .whitespaces)
     switch word.lowercased() {
     case "leave":
@@ -101,6 +109,7 @@ public struct LessonPlayer {
     switch lesson.steps[index] {
     case .narration, .command, .note:
       if word.isEmpty { return advance(session: &session) }
+      if word.lowercased() == "hint" || word.lowercased() == "skip" { return "nothing to answer here; Enter continues" }
       return ordinary(line, session: &session)
     case .task(let task):
       if word.lowercased() == "hint" { return hint(task.hints) }
@@ -151,7 +160,8 @@ public struct LessonPlayer {
 
   /// An ordinary command, run while the lesson waits.
   private func ordinary(_ line: String, session: inout Session) -> String {
-    let reply = session.execute(line)
+    let reply = session.execute(line, interrupted: interrupted)
+    if reply.request != nil { return "this lesson is still running; 'leave' it first" }
     return reply.status == .error ? "error: " + reply.output : reply.output
   }
 }

@@ -27,12 +27,13 @@ enum LessonLibrary {
     for folder in folders() {
       guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
       let lessons = files.filter { $0.hasSuffix(".nabla") }.sorted()
-      let number = Int(name).map { String(format: "%02d-", $0) }
-      if let match = lessons.first(where: {
-        number.map($0.hasPrefix) ?? false || $0 == name || $0 == name + ".nabla" || $0.contains(name)
-      }) {
-        return folder + "/" + match
+      let match: String?
+      if let n = Int(name) {
+        match = lessons.first { $0.hasPrefix(String(format: "%02d-", n)) }
+      } else {
+        match = lessons.first { $0 == name || $0 == name + ".nabla" || $0.contains(name) }
       }
+      if let match { return folder + "/" + match }
     }
     return nil
   }
@@ -64,7 +65,23 @@ struct CheckLessons: ParsableCommand {
   func run() throws {
     var failed = false
     for name in lessons {
-      let (lesson, path) = try LessonLibrary.load(name)
+      guard let path = LessonLibrary.find(name) else {
+        FileHandle.standardError.write(Data("nabla check: no lesson '\(name)'\n".utf8))
+        failed = true
+        continue
+      }
+      let lesson: Lesson
+      do {
+        lesson = try LessonParser.parse(try String(contentsOfFile: path, encoding: .utf8), file: path)
+      } catch let error as LessonError {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        failed = true
+        continue
+      } catch {
+        FileHandle.standardError.write(Data("nabla check: cannot read '\(path)'\n".utf8))
+        failed = true
+        continue
+      }
       let problems = LessonRunner(lesson: lesson, file: path).check()
       if problems.isEmpty {
         let counts = lesson.steps.reduce(into: [0, 0, 0]) { c, step in
@@ -75,7 +92,10 @@ struct CheckLessons: ParsableCommand {
           default: break
           }
         }
-        print("\(path): ok: \(lesson.title) (\(counts[0]) commands, \(counts[1]) tasks, \(counts[2]) questions)")
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        print(
+          "\(path): ok: \(lesson.title) (\(plural(counts[0], "command")), \(plural(counts[1], "task")), \(plural(counts[2], "question")))"
+        )
       } else {
         failed = true
         for problem in problems { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
@@ -152,16 +172,30 @@ struct PlayLesson: ParsableCommand {
 enum LessonShell {
   /// Every shipped lesson, in order: (number, file name, path, lesson).
   static func catalogue() -> [(Int, String, String, Lesson)] {
+    files().compactMap { entry in
+      guard case .success(let lesson) = entry.3 else { return nil }
+      return (entry.0, entry.1, entry.2, lesson)
+    }
+  }
+
+  /// Every lesson file in the first lessons folder found, numbered by its place, parsed or not.
+  static func files() -> [(Int, String, String, Result<Lesson, LessonError>)] {
     for folder in LessonLibrary.folders() {
       guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
       let lessons = files.filter { $0.hasSuffix(".nabla") }.sorted()
       guard !lessons.isEmpty else { continue }
-      return lessons.enumerated().compactMap { (i, file) in
+      return lessons.enumerated().map { (i, file) in
         let path = folder + "/" + file
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-          let lesson = try? LessonParser.parse(text, file: file)
-        else { return nil }
-        return (i + 1, file, path, lesson)
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        let parsed: Result<Lesson, LessonError>
+        do {
+          parsed = .success(try LessonParser.parse(text, file: file))
+        } catch let error as LessonError {
+          parsed = .failure(error)
+        } catch {
+          parsed = .failure(LessonError(file: file, line: 1, column: 1, message: "\(error)"))
+        }
+        return (i + 1, file, path, parsed)
       }
     }
     return []
@@ -169,7 +203,13 @@ enum LessonShell {
 
   static func list(_ progress: LessonProgress) -> String {
     let all = catalogue()
-    guard !all.isEmpty else { return "no lessons found; they ship in the 'lessons' folder beside nabla" }
+    let broken = files().compactMap { entry -> String? in
+      guard case .failure(let error) = entry.3 else { return nil }
+      return "  \(entry.0)  (cannot be played: \(error))"
+    }
+    guard !all.isEmpty || !broken.isEmpty else {
+      return "no lessons found; they ship in the 'lessons' folder beside nabla"
+    }
     var rows: [String] = ["lessons ('lesson N' starts or resumes one):"]
     let width = all.map { $0.3.title.count }.max() ?? 20
     for (number, file, _, lesson) in all {
@@ -184,7 +224,7 @@ enum LessonShell {
         "  \(number)  " + lesson.title + String(repeating: " ", count: width - lesson.title.count + 2) + minutes
           + String(repeating: " ", count: max(1, 8 - minutes.count)) + state)
     }
-    return rows.joined(separator: "\n")
+    return (rows + broken).joined(separator: "\n")
   }
 
   /// A player for a lesson by number or name, or why there is none.

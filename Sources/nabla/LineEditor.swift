@@ -9,7 +9,8 @@ final class LineEditor {
   private let history: OpaquePointer
   private var event = HistEvent()
   private var promptText: UnsafeMutablePointer<CChar>
-  private var abandoned = false
+  /// Whether the last line was abandoned with Ctrl-C (readLine then returns "").
+  private(set) var abandoned = false
   private let historyFile: String?
   private var warnedAboutHistory = false
   /// Completes the word at the cursor: (line, cursor in characters) → result.

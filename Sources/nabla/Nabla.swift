@@ -113,24 +113,41 @@ struct Nabla: ParsableCommand {
     let progressFile = noHistory ? nil : LessonProgress.defaultFile()
     var progress = progressFile.map(LessonProgress.load) ?? LessonProgress()
     var player: LessonPlayer?
+    // The learner's own session, put aside while a lesson runs in a fresh one.
+    var putAside: Session?
+    var warnedAboutProgress = false
     func saveProgress(_ p: LessonPlayer) {
       progress.lessons[p.name] = p.record
       guard let progressFile else { return }
       do { try progress.save(progressFile) } catch {
-        output.error("nabla: warning: cannot save lesson progress to \(progressFile)")
+        if !warnedAboutProgress {
+          output.error("nabla: warning: cannot save lesson progress to \(progressFile); going on without it")
+        }
+        warnedAboutProgress = true
       }
     }
     while let line = editor.readLine() {
       Interrupt.reset()
       if var lesson = player {
+        // Ctrl-C on a half-typed line abandons the line, not the step.
+        if editor.abandoned { continue }
         let word = line.trimmingCharacters(in: .whitespaces)
         if word == "quit" || word == "exit" {
           saveProgress(lesson)
           return
         }
-        output.reply(lesson.handle(line, session: &session))
+        output.reply(lesson.handle(line, session: &session, interrupted: Interrupt.requested))
         saveProgress(lesson)
-        player = lesson.finished ? nil : lesson
+        if lesson.finished {
+          player = nil
+          if let previous = putAside {
+            session = previous
+            output.reply("(your session from before the lesson is back)")
+          }
+          putAside = nil
+        } else {
+          player = lesson
+        }
         editor.setPrompt(player?.prompt ?? "nabla> ")
         editor.saveHistory()
         continue
@@ -145,6 +162,11 @@ struct Nabla: ParsableCommand {
           case .success(var (lesson, _)):
             let record =
               progress.lessons[lesson.name].map { $0.done ? LessonProgress.Record() : $0 } ?? LessonProgress.Record()
+            // A lesson starts from an empty session; the learner's own comes back when it ends.
+            putAside = session
+            var fresh = Session()
+            fresh.clock = session.clock
+            session = fresh
             output.reply(lesson.start(at: record.step, session: &session, record: record))
             saveProgress(lesson)
             player = lesson

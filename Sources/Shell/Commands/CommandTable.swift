@@ -18,6 +18,7 @@ enum CommandTable {
 extension Session {
   /// Whether a line starts with a command name (or an alias).
   public static func isCommand(_ line: String) -> Bool {
+    if FunctionCommands.definitionPattern(line) != nil { return true }
     guard let first = line.split(separator: " ").first else { return false }
     return CommandTable.lookup(String(first)) != nil
   }

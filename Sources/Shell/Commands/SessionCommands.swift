@@ -171,7 +171,10 @@ enum SessionCommands {
     session.runDepth = c.runDepth + 1
     var outputs: [String] = []
     for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-      let reply = session.execute(String(line), interrupted: c.interrupted)
+      var reply = session.execute(String(line), interrupted: c.interrupted)
+      if reply.request != nil {
+        reply = Reply(output: "lessons are played in the shell, not from a script run by 'run'", status: .error)
+      }
       switch reply.status {
       case .ok: if !reply.output.isEmpty { outputs.append(reply.output) }
       case .quit: break
