@@ -14,6 +14,8 @@ public struct NeuronValues: Equatable, Sendable {
   /// With dropout: the mask this pass used (0 dropped, 1/(1 − p) kept), and the activation before it.
   public var mask: Double?
   public var activation: Double?
+  /// With dropout: the activation's own derivative at `net`, before the mask.
+  public var activationSlope: Double?
 }
 
 /// Everything one forward (and optionally backward) pass computed: the example in
@@ -95,6 +97,7 @@ public struct Pass: Equatable, Sendable {
     for (k, n) in compiled.dropoutNeurons.enumerated() {
       values[n].mask = tape.values[compiled.maskNodes[k]]
       values[n].activation = tape.values[compiled.activationNodes[n]]
+      if backward { values[n].activationSlope = tape.localDerivative(of: compiled.activationNodes[n], argument: 0) }
     }
     var jacobian: [[Double]] = []
     if backward {

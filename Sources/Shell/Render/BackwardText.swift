@@ -135,7 +135,7 @@ enum BackwardText {
     let z = v.net ?? 0
     if let mask = v.mask {
       return
-        "\(lhs) = mask × \(net.neurons[n].activation.rawValue)'(net_\(name)) = \(f(mask)) × \(f.operand(mask == 0 ? 0 : (v.doutdnet ?? 0) / mask)) = \(d)   (dropout)"
+        "\(lhs) = mask × \(net.neurons[n].activation.rawValue)'(net_\(name)) = \(f(mask)) × \(f.operand(v.activationSlope ?? .nan)) = \(d)   (dropout)"
     }
     switch net.neurons[n].activation {
     case .sigmoid: return "\(lhs) = out_\(name)·(1 − out_\(name)) = \(d)"
