@@ -126,37 +126,34 @@ public struct CompiledNetwork: Sendable {
   public mutating func batch(
     _ examples: [Example], reduction: Reduction, gradient: inout [Double]
   ) throws(NetworkError) -> Double {
-    for i in gradient.indices { gradient[i] = 0 }
-    var total = 0.0
-    for (index, example) in examples.enumerated() {
-      let e = run(example)
-      guard e.isFinite else { throw .lossNotFinite(example: index) }
-      total += e
-      for (i, node) in parameterNodes.enumerated() { gradient[i] += tape.adjoints[node] }
-    }
-    if reduction == .mean, !examples.isEmpty {
-      let scale = 1 / Double(examples.count)
-      for i in gradient.indices { gradient[i] *= scale }
-      total *= scale
-    }
-    return total
+    try accumulate(examples, count: examples.count, reduction: reduction, gradient: &gradient) { $0 }
   }
 
   /// The loss and gradient over the examples `order[range]`, written into `gradient`.
   public mutating func batch(
     _ examples: [Example], order: [Int], range: Range<Int>, reduction: Reduction, gradient: inout [Double]
   ) throws(NetworkError) -> Double {
+    try accumulate(examples, count: range.count, reduction: reduction, gradient: &gradient) {
+      order[range.lowerBound + $0]
+    }
+  }
+
+  /// Runs `count` examples, the k-th being `examples[index(k)]`, summing their losses and gradients.
+  @inline(__always)
+  private mutating func accumulate(
+    _ examples: [Example], count: Int, reduction: Reduction, gradient: inout [Double], index: (Int) -> Int
+  ) throws(NetworkError) -> Double {
     for i in gradient.indices { gradient[i] = 0 }
     var total = 0.0
-    for k in range {
-      let index = order[k]
-      let e = run(examples[index])
-      guard e.isFinite else { throw .lossNotFinite(example: index) }
+    for k in 0..<count {
+      let n = index(k)
+      let e = run(examples[n])
+      guard e.isFinite else { throw .lossNotFinite(example: n) }
       total += e
       for (i, node) in parameterNodes.enumerated() { gradient[i] += tape.adjoints[node] }
     }
-    if reduction == .mean, !range.isEmpty {
-      let scale = 1 / Double(range.count)
+    if reduction == .mean, count > 0 {
+      let scale = 1 / Double(count)
       for i in gradient.indices { gradient[i] *= scale }
       total *= scale
     }
