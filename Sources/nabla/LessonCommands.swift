@@ -205,7 +205,7 @@ enum LessonShell {
     let all = catalogue()
     let broken = files().compactMap { entry -> String? in
       guard case .failure(let error) = entry.3 else { return nil }
-      return "  \(entry.0)  (cannot be played: \(error))"
+      return String(repeating: " ", count: entry.0 < 10 ? 3 : 2) + "\(entry.0)  (cannot be played: \(error))"
     }
     guard !all.isEmpty || !broken.isEmpty else {
       return "no lessons found; they ship in the 'lessons' folder beside nabla"
@@ -221,7 +221,8 @@ enum LessonShell {
           ?? "not started")
       let minutes = lesson.minutes > 0 ? "\(lesson.minutes) min" : ""
       rows.append(
-        "  \(number)  " + lesson.title + String(repeating: " ", count: width - lesson.title.count + 2) + minutes
+        String(repeating: " ", count: number < 10 ? 3 : 2) + "\(number)  " + lesson.title
+          + String(repeating: " ", count: width - lesson.title.count + 2) + minutes
           + String(repeating: " ", count: max(1, 8 - minutes.count)) + state)
     }
     return (rows + broken).joined(separator: "\n")

@@ -91,6 +91,10 @@ struct Nabla: ParsableCommand {
       Interrupt.reset()
       let result = runner.run(line, interrupted: Interrupt.requested, progress: output.reply)
       output.reply(result.output)
+      if result.request == .listLessons {
+        let progressFile = noHistory ? nil : LessonProgress.defaultFile()
+        output.reply(LessonShell.list(progressFile.map(LessonProgress.load) ?? LessonProgress()))
+      }
       if let error = result.error { output.error(error) }
       if Interrupt.requested() {
         output.error("\(name):\(runner.lineNumber): interrupted; the rest of the script did not run")

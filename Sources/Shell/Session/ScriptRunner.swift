@@ -18,6 +18,8 @@ public struct ScriptRunner {
   public struct Result: Equatable, Sendable {
     public var output: String
     public var error: String?
+    /// Something only the front end can do (listing the lessons).
+    public var request: Request? = nil
   }
 
   /// Runs the next line. After `quit`, or a failure under `strict`, `finished` is true.
@@ -27,6 +29,9 @@ public struct ScriptRunner {
     lineNumber += 1
     guard !finished else { return Result(output: "", error: nil) }
     var reply = session.execute(line, interrupted: interrupted, progress: progress)
+    if let request = reply.request, request == .listLessons {
+      return Result(output: "", error: nil, request: request)
+    }
     if reply.request != nil {
       reply = Reply(output: "lessons are played in the shell; in a script, use 'nabla play LESSON'", status: .error)
     }
