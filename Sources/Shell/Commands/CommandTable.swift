@@ -2,7 +2,7 @@
 enum CommandTable {
   static let all: [CommandSpec] =
     BuildCommands.specs + DataCommands.specs + DataSetCommands.specs + SettingCommands.specs + RunCommands.specs
-    + TrainingCommands.specs + [CompareCommand.spec] + ShowCommands.specs
+    + TrainingCommands.specs + [CompareCommand.spec] + ShowCommands.specs + [DrawCommand.spec]
     + FunctionCommands.specs + SessionCommands.specs
 
   static let aliases = ["exit": "quit", "?": "help"]

@@ -1,0 +1,37 @@
+import Foundation
+import Network
+
+/// draw: the network as a diagram in the terminal, or as an SVG or Graphviz DOT file.
+enum DrawCommand {
+  static let spec = CommandSpec(
+    name: "draw", group: .inspect, synopsis: "draw [FILE.svg|FILE.dot]",
+    summary: "the network as a diagram: in the terminal, or as SVG or Graphviz DOT",
+    details: """
+      Without a file, draws the network in the terminal: layers as columns of boxes with net, out and \
+      (after 'backward') δ, each box's incoming weights beside it, and the gradients below. Networks \
+      too big for 100 columns get one line a neuron. 'draw net.svg' writes a self-contained SVG for a \
+      projector (edge colour shows the sign, thickness the size, with a legend); 'draw net.dot' \
+      writes Graphviz DOT.
+      """,
+    example: RunCommands.mazurSetup + ["backward", "draw"], complete: { $0.isEmpty ? [.file] : [] }, run: draw)
+
+  static func draw(_ c: inout Context) throws -> String {
+    try c.expectAtMost(1)
+    guard let path = c.arguments.first else { return Diagram.terminal(c.model) }
+    guard !c.model.network.neurons.isEmpty else { throw ShellError.network(.noInputs) }
+    let text: String
+    switch (path as NSString).pathExtension.lowercased() {
+    case "svg": text = Diagram.svg(c.model)
+    case "dot", "gv": text = Diagram.dot(c.model)
+    default:
+      throw ShellError.outOfRange(word: path, rule: "draw writes .svg or .dot files, e.g. 'draw net.svg'")
+    }
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      throw ShellError.cannotWrite(path: path, reason: SessionCommands.reason(error))
+    }
+    return
+      "drew \(count(c.model.network.neurons.count, "neuron")) and \(count(c.model.network.parameters.count, "parameter")) to \(path)"
+  }
+}
