@@ -65,4 +65,23 @@ import Testing
     #expect(reply.output == "'net.png' is out of range: draw writes .svg or .dot files, e.g. 'draw net.svg'")
     #expect(session == before)
   }
+
+  @Test func functionGraphsAreDrawnToo() throws {
+    var session = Session()
+    for line in ["let x = -2, y = 5, z = -4", "f = (x + y) * z", "grad f"] { _ = session.execute(line) }
+    #expect(session.execute("draw f").output.hasPrefix("f = q1 * z   value -12   ∂f/∂f = 1"))
+    let svg = SaveFileTests.temporaryPath("f.svg")
+    #expect(session.execute("draw f \(svg)").output == "drew the graph of f (5 nodes) to \(svg)")
+    let parser = XMLParser(data: try Data(contentsOf: URL(fileURLWithPath: svg)))
+    let reader = Reader()
+    parser.delegate = reader
+    #expect(parser.parse())
+    for text in ["q1 = x + y", "value -12", "∂f/∂x = -4", "∂f/∂z = 3"] {
+      #expect(reader.text.contains(text), "\(text)")
+    }
+    let dot = SaveFileTests.temporaryPath("f.dot")
+    _ = session.execute("draw f \(dot)")
+    let text = try String(contentsOfFile: dot, encoding: .utf8)
+    #expect(text.contains("label=\"q1 = x + y\\nvalue 3\\n∂f/∂q1 = -4\""))
+  }
 }
