@@ -62,6 +62,23 @@ enum SessionCommands {
         return ""
       }),
     CommandSpec(
+      name: "export", group: .session, synopsis: "export FILE.html|FILE.md",
+      summary: "write the session so far as a page students can keep",
+      details: """
+        Writes every recorded command with its output: as Markdown, or as one self-contained HTML page \
+        with each 'draw' of the network inline as a picture. 'record off' leaves commands out until \
+        'record on'.
+        """,
+      example: RunCommands.mazurSetup + ["forward", "draw", "export /tmp/nabla-example.html"],
+      complete: { $0.isEmpty ? [.file] : [] }, run: { _ in "" }),
+    CommandSpec(
+      name: "record", group: .session, synopsis: "record on|off",
+      summary: "choose which part of the session goes into export",
+      details:
+        "Recording is on from the start. 'record off' pauses it; 'record on' resumes; 'record' alone says which.",
+      example: ["record off", "record on"], complete: { $0.isEmpty ? [.keyword(["on", "off"])] : [] },
+      run: { _ in "" }),
+    CommandSpec(
       name: "help", group: .session, synopsis: "help [COMMAND]",
       summary: "list the commands, or explain one with an example",
       details:

@@ -42,6 +42,11 @@ public struct Session: Equatable, Sendable {
   public private(set) var redoStack: [(model: Model, line: String)] = []
 
   public static let undoLimit = 200
+  public static let logLimit = 10_000
+  /// Every command and its output since the start (while recording), for `export`.
+  public private(set) var log: [LogEntry] = []
+  /// Whether commands go into the log (`record on|off`).
+  public internal(set) var recording = true
   /// How many `run` commands this session is nested in.
   var runDepth = 0
   /// Seconds from an arbitrary start, for timing 'train' and 'compare'. Tests fix it.
@@ -62,6 +67,25 @@ public struct Session: Equatable, Sendable {
   public mutating func execute(
     _ line: String, interrupted: @escaping () -> Bool = { false }, progress: ((String) -> Void)? = nil
   ) -> Reply {
+    let reply = run(line, interrupted: interrupted, progress: progress)
+    let first = line.split(separator: " ").first.map(String.init) ?? ""
+    if recording, runDepth == 0, !line.trimmingCharacters(in: .whitespaces).isEmpty, first != "record",
+      first != "export"
+    {
+      var entry = LogEntry(line: line, output: reply.output, isError: reply.status == .error)
+      // A drawing of the network goes into exported pages as a picture too.
+      if first == "draw", reply.status == .ok, line.split(separator: " ").count == 1, !model.network.neurons.isEmpty {
+        entry.svg = Diagram.svg(model)
+      }
+      log.append(entry)
+      if log.count > Session.logLimit { log.removeFirst(log.count - Session.logLimit) }
+    }
+    return reply
+  }
+
+  private mutating func run(
+    _ line: String, interrupted: @escaping () -> Bool, progress: ((String) -> Void)?
+  ) -> Reply {
     guard line.utf8.count <= Tokenizer.maxLineLength else {
       return Reply(output: ShellError.lineTooLong(line.utf8.count).message, status: .error)
     }
@@ -79,6 +103,9 @@ public struct Session: Equatable, Sendable {
     }
     if command.name == "undo" || command.name == "redo" {
       return travel(command, Array(words.dropFirst()))
+    }
+    if command.name == "record" || command.name == "export" {
+      return document(command, Array(words.dropFirst()))
     }
     var context = Context(
       model: model, arguments: Array(words.dropFirst()), command: command, interrupted: interrupted,
