@@ -124,6 +124,9 @@ struct PlayLesson: ParsableCommand {
   @Flag(help: "Show presenter notes.")
   var notes = false
 
+  @Flag(help: "Presenter mode: 4 significant digits, and with --step each step on a fresh screen.")
+  var present = false
+
   func validate() throws {
     if let delay, !(0...60).contains(delay) { throw ValidationError("--delay must be 0 to 60 seconds") }
   }
@@ -133,7 +136,12 @@ struct PlayLesson: ParsableCommand {
     let runner = LessonRunner(lesson: lesson, file: path)
     let interactive = step && isatty(0) != 0
     print(runner.heading)
-    var sessions = [Session()]
+    var first = Model()
+    if present {
+      first.settings.present = true
+      first.settings.precision = 4
+    }
+    var sessions = [Session(model: first)]
     var index = 0
     var failed = false
     while index < lesson.steps.count {
@@ -154,6 +162,7 @@ struct PlayLesson: ParsableCommand {
         Thread.sleep(forTimeInterval: delay)
       }
       var session = sessions[index]
+      if present && interactive { print("\u{1B}[2J\u{1B}[H", terminator: "") }
       let outcome = runner.run(index, on: &session, presenter: notes)
       if !outcome.text.isEmpty { print(outcome.text + "\n") }
       fflush(nil)

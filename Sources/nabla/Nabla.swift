@@ -53,6 +53,9 @@ struct Nabla: ParsableCommand {
   @Flag(name: .customLong("no-history"), help: "Do not read or write the history file.")
   var noHistory = false
 
+  @Flag(help: "Presenter mode: 4 significant digits, more space, one lesson step a screen.")
+  var present = false
+
   func validate() throws {
     if let precision, !(1...17).contains(precision) {
       throw ValidationError("--precision must be 1 to 17, not \(precision)")
@@ -62,6 +65,11 @@ struct Nabla: ParsableCommand {
   func run() throws {
     Interrupt.install()
     var model = Model()
+    if present {
+      model.settings.present = true
+      model.settings.precisionBeforePresent = model.settings.precision
+      model.settings.precision = 4
+    }
     if let precision { model.settings.precision = precision }
     let session = Session(model: model)
     let interactive = file == nil && isatty(0) != 0 && isatty(1) != 0
@@ -105,8 +113,9 @@ struct Nabla: ParsableCommand {
     return runner.exitStatus
   }
 
-  func runShell(session start: Session, output: Output) {
+  func runShell(session start: Session, output start2: Output) {
     var session = start
+    var output = start2
     print(
       output.text("nabla: a shell for watching neural networks learn. Type 'help' for the commands, Ctrl-D to leave."))
     let editor = LineEditor(historyFile: noHistory ? nil : LineEditor.defaultHistoryFile())
@@ -140,7 +149,9 @@ struct Nabla: ParsableCommand {
           saveProgress(lesson)
           return
         }
+        if session.model.settings.present && line.trimmingCharacters(in: .whitespaces).isEmpty { output.clearScreen() }
         output.reply(lesson.handle(line, session: &session, interrupted: Interrupt.requested))
+        output.present = session.model.settings.present
         saveProgress(lesson)
         if lesson.finished {
           player = nil
@@ -157,6 +168,7 @@ struct Nabla: ParsableCommand {
         continue
       }
       let reply = session.execute(line, interrupted: Interrupt.requested, progress: output.reply)
+      output.present = session.model.settings.present
       if let request = reply.request {
         switch request {
         case .listLessons:

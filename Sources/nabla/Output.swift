@@ -9,8 +9,16 @@ struct Output {
 
   func text(_ text: String) -> String { ascii ? TerminalText.ascii(text) : text }
 
+  /// Clears the terminal, so a presenter's next step starts on a fresh screen.
+  func clearScreen() {
+    guard bars else { return }
+    print("\u{1B}[2J\u{1B}[H", terminator: "")
+  }
+
   /// Whether progress bars are drawn in place (standard output is a terminal).
   var bars = false
+  /// Presenter mode: a blank line after every reply, results in bold.
+  var present = false
 
   func reply(_ reply: String) {
     guard !reply.isEmpty else { return }
@@ -29,7 +37,8 @@ struct Output {
       return
     }
     if bars { print("\r\u{1B}[K", terminator: "") }
-    print(color ? TerminalText.colored(text(reply)) : text(reply))
+    let shown = color ? TerminalText.colored(text(reply), bold: present) : text(reply)
+    print(shown + (present ? "\n" : ""))
     fflush(nil)
   }
 

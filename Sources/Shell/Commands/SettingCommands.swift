@@ -32,6 +32,16 @@ enum SettingCommands {
       details: "leaky_relu(net) is net for net > 0 and alpha × net otherwise.",
       example: ["alpha 0.1"], run: alpha),
     CommandSpec(
+      name: "present", group: .inspect, synopsis: "present on|off",
+      summary: "presenter mode for a projector: 4 digits, more space, one step a screen",
+      details: """
+        Presenter mode rounds numbers to 4 significant digits (a later 'precision N' still wins), \
+        leaves a blank line after every reply, draws each lesson step on a fresh screen and \
+        highlights each line's result. 'present off' goes back to the digits you had.
+        """,
+      example: ["present on", "present off"], complete: { $0.isEmpty ? [.keyword(["on", "off"])] : [] },
+      run: present),
+    CommandSpec(
       name: "precision", group: .inspect, synopsis: "precision N",
       summary: "significant digits printed (default 9)",
       details: "Numbers are computed in double precision; this only changes how many digits are shown (1 to 17).",
@@ -86,6 +96,27 @@ enum SettingCommands {
     try setting(
       &c, "alpha", check: { $0 >= 0 && $0 < 1 ? nil : "alpha must be at least 0 and below 1, e.g. 'alpha 0.01'" },
       apply: { $0.network.leakySlope = $1 })
+  }
+
+  static func present(_ c: inout Context) throws -> String {
+    let word = try c.word(0, "on or off")
+    try c.expectAtMost(1)
+    switch word {
+    case "on":
+      guard !c.model.settings.present else { return "presenter mode is on already" }
+      c.model.settings.present = true
+      c.model.settings.precisionBeforePresent = c.model.settings.precision
+      c.model.settings.precision = 4
+      return "presenter mode on: 4 significant digits, more space, one step a screen ('present off' ends it)"
+    case "off":
+      guard c.model.settings.present else { return "presenter mode is off already" }
+      c.model.settings.present = false
+      c.model.settings.precision = c.model.settings.precisionBeforePresent ?? c.model.settings.precision
+      c.model.settings.precisionBeforePresent = nil
+      return "presenter mode off: \(c.model.settings.precision) significant digits"
+    default:
+      throw c.unexpected(word)
+    }
   }
 
   static func precision(_ c: inout Context) throws -> String {

@@ -114,7 +114,7 @@ enum ShowCommands {
             net.neurons.filter { $0.dropout > 0 }.map { "\($0.name) \(f($0.dropout))" }.joined(separator: ", ")
               .replacingOccurrences(of: "^$", with: "none", options: .regularExpression),
           ],
-          ["alpha", f(net.leakySlope)], ["precision", "\(s.precision)"],
+          ["alpha", f(net.leakySlope)], ["precision", "\(s.precision)"], ["present", s.present ? "on" : "off"],
           ["example in use", m.examples.isEmpty ? "—" : "\(m.use + 1)"],
         ])
     default:

@@ -29,7 +29,7 @@ public enum TerminalText {
 
   /// The reply with colour: section headings bold, each line's result (after its last " = ")
   /// in cyan, gradient-check verdicts green, yellow or red. The words say the same without colour.
-  public static func colored(_ text: String) -> String {
+  public static func colored(_ text: String, bold highlight: Bool = false) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
       var line = String(line)
       if let first = line.first, !first.isWhitespace, line.hasSuffix(":") { return bold + line + reset }
@@ -38,7 +38,8 @@ public enum TerminalText {
         let value = rest.prefix { !$0.isWhitespace }
         if !value.isEmpty, Double(value) != nil || value == "nan" || value.hasSuffix("inf") {
           let end = line.index(range.upperBound, offsetBy: value.count)
-          line = String(line[..<range.upperBound]) + cyan + value + reset + String(line[end...])
+          line =
+            String(line[..<range.upperBound]) + (highlight ? bold : "") + cyan + value + reset + String(line[end...])
         }
       }
       for (word, colour) in [("  good", green), ("  fine", green), ("  doubtful", yellow), ("  wrong", red)] {

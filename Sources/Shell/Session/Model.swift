@@ -9,6 +9,10 @@ public struct Settings: Equatable, Sendable {
   public var momentum: Double = 0
   /// Significant digits printed.
   public var precision: Int = 9
+  /// Presenter mode: 4 significant digits (unless asked otherwise), more space, one step a screen.
+  public var present = false
+  /// The precision to go back to when presenter mode ends.
+  public var precisionBeforePresent: Int?
   public var optimizer: OptimizerKind = .sgd
   /// L2 weight decay λ.
   public var decay: Double = 0
