@@ -26,6 +26,11 @@ import Testing
     #expect(!html.contains("<b>show weights</b>"))  // recorded while 'record off'
     #expect(html.contains("<span class=\"error\">error: unknown command 'forwrd'"))
     #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+    // The drawing inline names every parameter with its value.
+    let f = NumberFormat(digits: 4)
+    for p in session.model.network.parameters {
+      #expect(html.contains("\(p.name) = \(f(p.value))"), "\(p.name)")
+    }
     #expect(html.contains("∂E/∂w5 = δ_o1·out_h1 = 0.138498562 × 0.593269992 = 0.0821670406"))
     #expect(!html.contains("http://") || !html.contains("src=\"http"))  // nothing fetched from the network
     // Each page element is closed as often as it is opened.

@@ -36,4 +36,23 @@ import Testing
     #expect(try Tokenizer.words("set w1 0.5 # why") == ["set", "w1", "0.5"])
     #expect(throws: ShellError.unterminatedQuote("\"")) { try Tokenizer.words("save \"oops") }
   }
+
+  @Test func drawingsColourWeightsBySignAndSize() {
+    let line = "│i1 input   │ i1→ w1 -1.5   │h1 sigm    │ h1→ w5 0.4"
+    let colored = TerminalText.colored(line)
+    #expect(colored.contains("w1 \u{1B}[1m\u{1B}[31m-1.5\u{1B}[0m"))  // negative and large: bold red
+    #expect(colored.contains("w5 \u{1B}[34m0.4\u{1B}[0m"))  // positive and small: blue
+    #expect(colored.replacing(/\u{1B}\[[0-9;]*m/, with: "") == line)
+  }
+
+  /// The worked example's drawing fits 100 columns, as any network of up to 4 columns of 4 would.
+  @Test func drawingsFitOneHundredColumns() {
+    var session = Session()
+    for line in ["input a1 a2 a3 a4", "layer c1 c2 c3 c4 tanh", "layer d1 d2 d3 d4 tanh", "layer y1 y2 y3 y4 sigmoid"] {
+      _ = session.execute(line)
+    }
+    let drawing = session.execute("draw").output
+    #expect(drawing.hasPrefix("┌"))
+    #expect(drawing.split(separator: "\n").allSatisfy { $0.count <= 100 })
+  }
 }

@@ -5,7 +5,7 @@ import Network
 /// each box), as Graphviz DOT, and as a self-contained SVG.
 enum Diagram {
   static let boxWidth = 14
-  static let edgeWidth = 15
+  static let edgeWidth = 14
   static let maxWidth = 100
 
   /// The columns: the inputs, then every layer by depth.
@@ -101,9 +101,14 @@ enum Diagram {
     let net = model.network
     guard let pass else { return "(run 'forward' for net and out, 'backward' for δ and the gradients)" }
     guard pass.hasGradients else { return "(run 'backward' for δ and the gradients)" }
-    return "∂E/∂p: "
-      + net.parameters.indices.map { "\(net.parameters[$0].name) \(f(pass.batchGradient[$0]))" }
-      .joined(separator: ", ")
+    // Wrapped to the drawing's 100 columns.
+    var lines = ["∂E/∂p:"]
+    for (k, p) in net.parameters.enumerated() {
+      let item = " \(p.name) \(f(pass.batchGradient[k]))" + (k < net.parameters.count - 1 ? "," : "")
+      if lines[lines.count - 1].count + item.count > maxWidth { lines.append("      ") }
+      lines[lines.count - 1] += item
+    }
+    return lines.joined(separator: "\n")
   }
 
   /// For networks too big to draw: one line a neuron, with its incoming weights.

@@ -26,6 +26,7 @@ public enum TerminalText {
   static let green = "\u{1B}[32m"
   static let yellow = "\u{1B}[33m"
   static let cyan = "\u{1B}[36m"
+  static let blue = "\u{1B}[34m"
 
   /// The reply with colour: section headings bold, each line's result (after its last " = ")
   /// in cyan, gradient-check verdicts green, yellow or red. The words say the same without colour.
@@ -33,6 +34,7 @@ public enum TerminalText {
     text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
       var line = String(line)
       if let first = line.first, !first.isWhitespace, line.hasSuffix(":") { return bold + line + reset }
+      if line.contains("→ w") { return weightsColored(line) }
       if let range = line.range(of: " = ", options: .backwards) {
         let rest = line[range.upperBound...]
         let value = rest.prefix { !$0.isWhitespace }
@@ -52,6 +54,20 @@ public enum TerminalText {
       }
       return line
     }.joined(separator: "\n")
+  }
+
+  /// A drawing's weight labels (`h1→ w5 0.4`): blue for positive, red for negative, bold from 1 up.
+  static func weightsColored(_ line: String) -> String {
+    var result = ""
+    var rest = Substring(line)
+    while let match = rest.firstMatch(of: /(w[0-9]+) (-?[0-9][0-9.e+\-]*)/) {
+      result += rest[..<match.range.lowerBound] + match.output.1 + " "
+      let text = String(match.output.2)
+      let value = Double(text) ?? 0
+      result += (abs(value) >= 1 ? bold : "") + (value < 0 ? red : blue) + text + reset
+      rest = rest[match.range.upperBound...]
+    }
+    return result + rest
   }
 
   /// "error: message" with "error:" in red.
