@@ -144,11 +144,7 @@ enum DataSetCommands {
     guard let first = c.model.examples.first else { throw ShellError.network(.noExamples) }
     let (inputNames, targetNames) = ShowCommands.columnNames(c.model, first)
     let text = CSV.write(c.model.examples + c.model.test, inputNames: inputNames, targetNames: targetNames)
-    do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      throw ShellError.cannotWrite(path: path, reason: SessionCommands.reason(error))
-    }
+    try TextFile.write(text, to: path)
     return "wrote \(count(c.model.examples.count + c.model.test.count, "example")) to \(path)"
   }
 

@@ -31,11 +31,7 @@ enum DrawCommand {
     default:
       throw ShellError.outOfRange(word: path, rule: "draw writes .svg or .dot files, e.g. 'draw net.svg'")
     }
-    do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      throw ShellError.cannotWrite(path: path, reason: SessionCommands.reason(error))
-    }
+    try TextFile.write(text, to: path)
     return
       "drew \(count(c.model.network.neurons.count, "neuron")) and \(count(c.model.network.parameters.count, "parameter")) to \(path)"
   }
@@ -51,11 +47,7 @@ enum DrawCommand {
     default:
       throw ShellError.outOfRange(word: path, rule: "draw writes .svg or .dot files, e.g. 'draw \(name) \(name).svg'")
     }
-    do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      throw ShellError.cannotWrite(path: path, reason: SessionCommands.reason(error))
-    }
+    try TextFile.write(text, to: path)
     return "drew the graph of \(name) (\(count(graph.nodes.count, "node"))) to \(path)"
   }
 }

@@ -104,22 +104,8 @@ enum SessionCommands {
     } catch {
       throw ShellError.cannotWrite(path: path, reason: "\(error)")
     }
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-      throw ShellError.cannotWrite(path: path, reason: "it is a folder")
-    }
-    let folder = (path as NSString).deletingLastPathComponent
-    if !folder.isEmpty,
-      !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue
-    {
-      throw ShellError.cannotWrite(path: path, reason: "there is no folder '\(folder)'")
-    }
     let replacing = FileManager.default.fileExists(atPath: path)
-    do {
-      try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      throw ShellError.cannotWrite(path: path, reason: reason(error))
-    }
+    try TextFile.write(String(decoding: data, as: UTF8.self) + "\n", to: path)
     let what = c.model.freshPass == nil ? "no pass values yet" : "with the values of the last pass"
     return "saved \(summary(c.model)) to \(path) (\(what)\(replacing ? "; replaced the old file" : ""))"
   }

@@ -34,9 +34,9 @@ extension Session {
     default: return fail(.outOfRange(word: path, rule: "export writes .html or .md files, e.g. 'export lesson.html'"))
     }
     do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+      try TextFile.write(text, to: path)
     } catch {
-      return fail(.cannotWrite(path: path, reason: SessionCommands.reason(error)))
+      return fail(error)
     }
     return .ok("exported \(log.count) command\(log.count == 1 ? "" : "s") to \(path)")
   }

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Writing a whole file at once: to a temporary file beside it, then renamed over it, so a
+/// reader never sees half of it.
+enum TextFile {
+  static func write(_ text: String, to path: String) throws(ShellError) {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      throw .cannotWrite(path: path, reason: "it is a folder")
+    }
+    let folder = (path as NSString).deletingLastPathComponent
+    if !folder.isEmpty,
+      !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue
+    {
+      throw .cannotWrite(path: path, reason: "there is no folder '\(folder)'")
+    }
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      throw .cannotWrite(path: path, reason: SessionCommands.reason(error))
+    }
+  }
+}
