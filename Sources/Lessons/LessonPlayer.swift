@@ -18,11 +18,14 @@ public struct LessonPlayer {
   /// Polled by long commands the learner runs inside the lesson (Ctrl-C).
   private var interrupted: () -> Bool = { false }
 
-  private var runner: LessonRunner { LessonRunner(lesson: lesson, file: name) }
+  private let runner: LessonRunner
 
-  public init(lesson: Lesson, name: String) {
+  /// `path` is the lesson file (its folder is where the lesson reads files); `output` the
+  /// folder the learner chose for the files it writes (nil: its own folder in nabla's data).
+  public init(lesson: Lesson, name: String, path: String? = nil, output: String? = nil) {
     self.lesson = lesson
     self.name = name
+    self.runner = LessonRunner(lesson: lesson, file: path ?? name, output: output)
   }
 
   /// `lesson 1 · 3/20> `: who is waiting for input.
@@ -38,7 +41,8 @@ public struct LessonPlayer {
     if resume > 0 {
       for i in 0..<resume {
         snapshots.append(session)
-        _ = runner.run(i, on: &session)
+        let outcome = runner.run(i, on: &session)
+        if outcome.stop { return (lines + [stop(outcome)]).joined(separator: "\n") }
       }
       index = resume
       lines.append("(resuming at step \(resume + 1) of \(lesson.steps.count); the steps before it have been replayed)")
@@ -61,8 +65,9 @@ public struct LessonPlayer {
       // Presenter notes are for 'nabla play --notes', not for a learner.
       return advance(session: &session)
     case .narration, .command:
-      let text = runner.run(index, on: &session).text
-      return (text.isEmpty ? "" : text + "\n") + "(Enter to continue)"
+      let outcome = runner.run(index, on: &session)
+      if outcome.stop { return stop(outcome) }
+      return (outcome.text.isEmpty ? "" : outcome.text + "\n") + "(Enter to continue)"
     case .task(let task):
       return "Task: \(task.text)\n(type commands; 'hint' for a hint, 'skip' to see it done)"
     case .question(let q):
@@ -73,6 +78,19 @@ public struct LessonPlayer {
       lines.append("(type your answer; 'hint' for a hint, 'skip' for the answer)")
       return lines.joined(separator: "\n")
     }
+  }
+
+  /// Ends the lesson because one of its lines reached for a file out of its reach.
+  private mutating func stop(_ outcome: LessonRunner.Outcome) -> String {
+    finished = true
+    return outcome.text + "\n" + (outcome.problem ?? "") + "\n(the lesson was stopped; your progress is kept)"
+  }
+
+  /// The files the lesson's own lines have written, for the learner to know.
+  public static func written(_ session: Session) -> String? {
+    let files = session.files.written
+    guard !files.isEmpty else { return nil }
+    return "files this lesson wrote: " + files.joined(separator: ", ")
   }
 
   private mutating func advance(session: inout Session) -> String {
@@ -115,8 +133,9 @@ public struct LessonPlayer {
       if word.lowercased() == "hint" { return hint(task.hints) }
       if word.lowercased() == "skip" {
         record.skips += 1
-        let shown = runner.run(index, on: &session).text
-        return shown + "\n" + advance(session: &session)
+        let outcome = runner.run(index, on: &session)
+        if outcome.stop { return stop(outcome) }
+        return outcome.text + "\n" + advance(session: &session)
       }
       if word.isEmpty { return "(the lesson waits for the task: \(task.text))" }
       var output = ordinary(line, session: &session)

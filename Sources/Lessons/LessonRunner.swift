@@ -6,16 +6,38 @@ import Shell
 public struct LessonRunner {
   public let lesson: Lesson
   public let file: String
+  /// The folders the lesson's own lines may read and write files in.
+  public let confinement: FileAccess.Confinement
 
-  public init(lesson: Lesson, file: String) {
+  /// `output` is the folder the learner chose for the files the lesson writes.
+  public init(lesson: Lesson, file: String, output: String? = nil) {
     self.lesson = lesson
     self.file = file
+    self.confinement = LessonFiles.confinement(lessonFile: file, output: output)
   }
 
   /// What one step did: the text to show, and a problem if the lesson itself is wrong there.
   public struct Outcome: Equatable, Sendable {
     public var text: String
     public var problem: String?
+    /// The lesson reached for a file out of its reach: it must not go on.
+    public var stop = false
+  }
+
+  /// Runs one of the lesson's own lines, held to the lesson's folders.
+  private func execute(_ line: String, on session: inout Session) -> Reply {
+    let previous = session.files.confinement
+    session.files.confinement = confinement
+    defer { session.files.confinement = previous }
+    return session.execute(line)
+  }
+
+  /// The outcome of a line that failed.
+  private func failure(_ text: String, _ line: Int, _ what: String, _ reply: Reply) -> Outcome {
+    guard reply.outsideLesson else {
+      return Outcome(text: text, problem: "\(file):\(line): \(what) failed: \(reply.output)")
+    }
+    return Outcome(text: text, problem: "\(file):\(line): \(reply.output); the lesson stops here", stop: true)
   }
 
   /// The heading a demonstration starts with.
@@ -34,22 +56,19 @@ public struct LessonRunner {
     case .note(let text):
       return Outcome(text: presenter ? "(presenter) \(text)" : "", problem: nil)
     case .command(let line, let location):
-      let reply = session.execute(line)
+      let reply = execute(line, on: &session)
       let shown =
         "nabla> \(line)" + (reply.output.isEmpty ? "" : "\n" + (reply.status == .error ? "error: " : "") + reply.output)
-      return Outcome(
-        text: shown,
-        problem: reply.status == .error ? "\(file):\(location.line): '\(line)' failed: \(reply.output)" : nil)
+      guard reply.status == .error else { return Outcome(text: shown, problem: nil) }
+      return failure(shown, location.line, "'\(line)'", reply)
     case .task(let task):
       var lines = ["Task: \(task.text)"]
       for line in task.answer {
-        let reply = session.execute(line)
+        let reply = execute(line, on: &session)
         lines.append("nabla> \(line)")
         if !reply.output.isEmpty { lines.append((reply.status == .error ? "error: " : "") + reply.output) }
         if reply.status == .error {
-          return Outcome(
-            text: lines.joined(separator: "\n"),
-            problem: "\(file):\(task.location.line): the task's answer '\(line)' failed: \(reply.output)")
+          return failure(lines.joined(separator: "\n"), task.location.line, "the task's answer '\(line)'", reply)
         }
       }
       switch SessionValues.holds(task.check, in: session) {
@@ -90,7 +109,9 @@ public struct LessonRunner {
     session.clock = { 0 }
     var problems: [String] = []
     for i in lesson.steps.indices {
-      if let problem = run(i, on: &session).problem { problems.append(problem) }
+      let outcome = run(i, on: &session)
+      if let problem = outcome.problem { problems.append(problem) }
+      if outcome.stop { break }
     }
     return problems
   }

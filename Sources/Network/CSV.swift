@@ -15,6 +15,8 @@ public enum CSV {
   }
 
   public static let maxRows = 1_000_000
+  /// The largest CSV file nabla reads.
+  public static let maxBytes = 64 * 1024 * 1024
 
   /// Parses CSV text. Target columns are those named in `targets`, or else the last `targetCount`
   /// columns, or else (by default) the last column.

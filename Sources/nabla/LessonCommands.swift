@@ -42,8 +42,10 @@ enum LessonLibrary {
     guard let path = find(name) else {
       throw ValidationError("no lesson '\(name)'; give a file, or a number or name from the lessons folder")
     }
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-      throw ValidationError("cannot read '\(path)'")
+    let text: String
+    switch LessonFiles.read(path) {
+    case .success(let read): text = read
+    case .failure(let problem): throw ValidationError(problem.message)
     }
     do {
       return (try LessonParser.parse(text, file: path), path)
@@ -72,17 +74,21 @@ struct CheckLessons: ParsableCommand {
       }
       let lesson: Lesson
       do {
-        lesson = try LessonParser.parse(try String(contentsOfFile: path, encoding: .utf8), file: path)
+        lesson = try LessonParser.parse(try LessonFiles.read(path).get(), file: path)
       } catch let error as LessonError {
         FileHandle.standardError.write(Data("\(error)\n".utf8))
         failed = true
         continue
       } catch {
-        FileHandle.standardError.write(Data("nabla check: cannot read '\(path)'\n".utf8))
+        let message = (error as? LessonProblem)?.message ?? "cannot read '\(path)'"
+        FileHandle.standardError.write(Data("nabla check: \(message)\n".utf8))
         failed = true
         continue
       }
-      let problems = LessonRunner(lesson: lesson, file: path).check()
+      // What the lesson writes goes to a scratch folder that is removed afterwards.
+      let scratch = NSTemporaryDirectory() + "nabla-check-\(getpid())-\(UUID().uuidString)"
+      defer { try? FileManager.default.removeItem(atPath: scratch) }
+      let problems = LessonRunner(lesson: lesson, file: path, output: scratch).check()
       if problems.isEmpty {
         let counts = lesson.steps.reduce(into: [0, 0, 0]) { c, step in
           switch step {
@@ -127,13 +133,18 @@ struct PlayLesson: ParsableCommand {
   @Flag(help: "Presenter mode: 4 significant digits, and with --step each step on a fresh screen.")
   var present = false
 
+  @Option(
+    name: .customLong("lesson-files"),
+    help: "The folder for files the lesson writes (default: nabla/lesson-files/NAME in your data folder).")
+  var lessonFiles: String?
+
   func validate() throws {
     if let delay, !(0...60).contains(delay) { throw ValidationError("--delay must be 0 to 60 seconds") }
   }
 
   func run() throws {
     let (lesson, path) = try LessonLibrary.load(self.lesson)
-    let runner = LessonRunner(lesson: lesson, file: path)
+    let runner = LessonRunner(lesson: lesson, file: path, output: lessonFiles)
     let interactive = step && isatty(0) != 0
     print(runner.heading)
     var first = Model()
@@ -172,7 +183,9 @@ struct PlayLesson: ParsableCommand {
       }
       sessions.append(session)
       index += 1
+      if outcome.stop { break }
     }
+    if let written = LessonPlayer.written(sessions.last ?? Session()) { print(written) }
     if failed { throw ExitCode(1) }
   }
 }
@@ -195,10 +208,11 @@ enum LessonShell {
       guard !lessons.isEmpty else { continue }
       return lessons.enumerated().map { (i, file) in
         let path = folder + "/" + file
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         let parsed: Result<Lesson, LessonError>
         do {
-          parsed = .success(try LessonParser.parse(text, file: file))
+          parsed = .success(try LessonParser.parse(try LessonFiles.read(path).get(), file: file))
+        } catch let problem as LessonProblem {
+          parsed = .failure(LessonError(file: file, line: 1, column: 1, message: problem.message))
         } catch let error as LessonError {
           parsed = .failure(error)
         } catch {
@@ -237,18 +251,26 @@ enum LessonShell {
     return (rows + broken).joined(separator: "\n")
   }
 
-  /// A player for a lesson by number or name, or why there is none.
-  static func start(_ name: String) -> Result<(LessonPlayer, String), LessonProblem> {
+  /// A player for a lesson by number or name, or why there is none. `output` is the folder
+  /// for the files the lesson writes (nil: its own folder in nabla's data folder).
+  static func start(_ name: String, output: String?) -> Result<(LessonPlayer, String), LessonProblem> {
     let all = catalogue()
     let match = Int(name).flatMap { n in all.first { $0.0 == n } } ?? all.first { $0.1 == name || $0.1.contains(name) }
-    if let (_, file, _, lesson) = match { return .success((LessonPlayer(lesson: lesson, name: file), file)) }
-    guard FileManager.default.fileExists(atPath: name), let text = try? String(contentsOfFile: name, encoding: .utf8)
-    else {
+    if let (_, file, path, lesson) = match {
+      return .success((LessonPlayer(lesson: lesson, name: file, path: path, output: output), file))
+    }
+    guard FileManager.default.fileExists(atPath: name) else {
       return .failure(LessonProblem("no lesson '\(name)'; 'lessons' lists them"))
+    }
+    let text: String
+    switch LessonFiles.read(name) {
+    case .success(let read): text = read
+    case .failure(let problem): return .failure(problem)
     }
     do {
       let lesson = try LessonParser.parse(text, file: name)
-      return .success((LessonPlayer(lesson: lesson, name: (name as NSString).lastPathComponent), name))
+      let player = LessonPlayer(lesson: lesson, name: (name as NSString).lastPathComponent, path: name, output: output)
+      return .success((player, name))
     } catch {
       return .failure(LessonProblem(error.description))
     }

@@ -56,6 +56,11 @@ struct Nabla: ParsableCommand {
   @Flag(help: "Presenter mode: 4 significant digits, more space, one lesson step a screen.")
   var present = false
 
+  @Option(
+    name: .customLong("lesson-files"),
+    help: "The folder for files lessons write (default: nabla/lesson-files/NAME in your data folder).")
+  var lessonFiles: String?
+
   func validate() throws {
     if let precision, !(1...17).contains(precision) {
       throw ValidationError("--precision must be 1 to 17, not \(precision)")
@@ -71,14 +76,21 @@ struct Nabla: ParsableCommand {
       model.settings.precision = 4
     }
     if let precision { model.settings.precision = precision }
-    let session = Session(model: model)
+    var session = Session(model: model)
     let interactive = file == nil && isatty(0) != 0 && isatty(1) != 0
     var output = Output(ascii: ascii, color: color.enabled(terminal: isatty(1) != 0))
     output.bars = isatty(1) != 0
     if let file {
-      guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-        output.error("nabla: cannot read '\(file)'; check the path")
+      let text: String
+      switch LessonFiles.read(file) {
+      case .success(let read): text = read
+      case .failure(let problem):
+        output.error("nabla: \(problem.message)")
         throw ExitCode(66)
+      }
+      // A lesson run as a script is held to its folders, as when it is played.
+      if LessonFiles.isLesson(text) {
+        session.files.confinement = LessonFiles.confinement(lessonFile: file, output: lessonFiles)
       }
       // Split on any line ending, so scripts saved with CRLF run line by line.
       let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
@@ -110,6 +122,7 @@ struct Nabla: ParsableCommand {
       }
       if runner.finished { break }
     }
+    if let written = LessonPlayer.written(runner.session) { output.reply(written) }
     return runner.exitStatus
   }
 
@@ -154,6 +167,7 @@ struct Nabla: ParsableCommand {
         output.present = session.model.settings.present
         saveProgress(lesson)
         if lesson.finished {
+          if let written = LessonPlayer.written(session) { output.reply(written) }
           player = nil
           if let previous = putAside {
             session = previous
@@ -174,7 +188,7 @@ struct Nabla: ParsableCommand {
         case .listLessons:
           output.reply(LessonShell.list(progress))
         case .startLesson(let name):
-          switch LessonShell.start(name) {
+          switch LessonShell.start(name, output: lessonFiles) {
           case .success(var (lesson, _)):
             let record =
               progress.lessons[lesson.name].map { $0.done ? LessonProgress.Record() : $0 } ?? LessonProgress.Record()

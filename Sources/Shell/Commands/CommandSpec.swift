@@ -58,6 +58,9 @@ struct Context {
   /// For `f = …` and `def f = …`: the name, the expression and where it starts in the line.
   var definition: (name: String, source: String, offset: Int)?
 
+  /// Which files the command may read and write.
+  var files = FileAccess()
+
   /// Seconds from an arbitrary start; the session's clock (fixed in tests).
   var clock: () -> Double = { 0 }
 

@@ -110,16 +110,7 @@ enum DataSetCommands {
       targets = Array(c.arguments.dropFirst(3))
       guard !targets.isEmpty else { throw c.missing("column names after 'targets'") }
     }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-      throw ShellError.cannotRead(path: path, reason: isDirectory.boolValue ? "it is a folder" : "no such file")
-    }
-    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 64 * 1024 * 1024 {
-      throw ShellError.cannotRead(path: path, reason: "it is \(size) bytes; data files are at most 64 MB")
-    }
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-      throw ShellError.cannotRead(path: path, reason: "it is not UTF-8 text")
-    }
+    let text = try c.files.readText(path, limit: CSV.maxBytes, what: "data files").text
     let table: CSV.Table
     do {
       table = try CSV.parse(
@@ -144,8 +135,8 @@ enum DataSetCommands {
     guard let first = c.model.examples.first else { throw ShellError.network(.noExamples) }
     let (inputNames, targetNames) = ShowCommands.columnNames(c.model, first)
     let text = CSV.write(c.model.examples + c.model.test, inputNames: inputNames, targetNames: targetNames)
-    try TextFile.write(text, to: path)
-    return "wrote \(count(c.model.examples.count + c.model.test.count, "example")) to \(path)"
+    let target = try c.files.write(text, to: path)
+    return "wrote \(count(c.model.examples.count + c.model.test.count, "example")) to \(target)"
   }
 
   static func split(_ c: inout Context) throws -> String {

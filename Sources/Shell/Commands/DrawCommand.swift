@@ -31,9 +31,9 @@ enum DrawCommand {
     default:
       throw ShellError.outOfRange(word: path, rule: "draw writes .svg or .dot files, e.g. 'draw net.svg'")
     }
-    try TextFile.write(text, to: path)
+    let target = try c.files.write(text, to: path)
     return
-      "drew \(count(c.model.network.neurons.count, "neuron")) and \(count(c.model.network.parameters.count, "parameter")) to \(path)"
+      "drew \(count(c.model.network.neurons.count, "neuron")) and \(count(c.model.network.parameters.count, "parameter")) to \(target)"
   }
 
   static func drawFunction(_ c: inout Context, _ name: String, path: String?) throws -> String {
@@ -47,7 +47,7 @@ enum DrawCommand {
     default:
       throw ShellError.outOfRange(word: path, rule: "draw writes .svg or .dot files, e.g. 'draw \(name) \(name).svg'")
     }
-    try TextFile.write(text, to: path)
-    return "drew the graph of \(name) (\(count(graph.nodes.count, "node"))) to \(path)"
+    let target = try c.files.write(text, to: path)
+    return "drew the graph of \(name) (\(count(graph.nodes.count, "node"))) to \(target)"
   }
 }

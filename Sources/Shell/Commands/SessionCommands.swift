@@ -104,31 +104,16 @@ enum SessionCommands {
     } catch {
       throw ShellError.cannotWrite(path: path, reason: "\(error)")
     }
-    let replacing = FileManager.default.fileExists(atPath: path)
-    try TextFile.write(String(decoding: data, as: UTF8.self) + "\n", to: path)
+    let replacing = FileManager.default.fileExists(atPath: (try? c.files.writable(path)) ?? path)
+    let target = try c.files.write(String(decoding: data, as: UTF8.self) + "\n", to: path)
     let what = c.model.freshPass == nil ? "no pass values yet" : "with the values of the last pass"
-    return "saved \(summary(c.model)) to \(path) (\(what)\(replacing ? "; replaced the old file" : ""))"
+    return "saved \(summary(c.model)) to \(target) (\(what)\(replacing ? "; replaced the old file" : ""))"
   }
 
   static func load(_ c: inout Context) throws -> String {
     let path = try c.word(0, "a file name, e.g. 'load net.json'")
     try c.expectAtMost(1)
-    let url = URL(fileURLWithPath: path)
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw ShellError.cannotRead(path: path, reason: "no such file")
-    }
-    guard !isDirectory.boolValue else { throw ShellError.cannotRead(path: path, reason: "it is a folder") }
-    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > SaveFile.maxBytes {
-      throw ShellError.badSaveFile(
-        path: path, reason: "it is \(size) bytes; save files are at most \(SaveFile.maxBytes)")
-    }
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      throw ShellError.cannotRead(path: path, reason: reason(error))
-    }
+    let (resolved, data) = try c.files.read(path, limit: SaveFile.maxBytes, what: "save files")
     let file: SaveFile
     do {
       file = try JSONDecoder().decode(SaveFile.self, from: data)
@@ -149,7 +134,7 @@ enum SessionCommands {
       _ = try? model.runPass(backward: hadGradients, training: file.passWithDropout ?? true)
     }
     c.model = model
-    return "loaded \(path): \(summary(model))"
+    return "loaded \(resolved): \(summary(model))"
   }
 
   static let maxScriptBytes = 4 * 1024 * 1024
@@ -158,20 +143,12 @@ enum SessionCommands {
   static func runScript(_ c: inout Context) throws -> String {
     let path = try c.word(0, "a script file, e.g. 'run lessons/01-one-step.nabla'")
     try c.expectAtMost(1)
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw ShellError.cannotRead(path: path, reason: "no such file")
-    }
-    guard !isDirectory.boolValue else { throw ShellError.cannotRead(path: path, reason: "it is a folder") }
-    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxScriptBytes {
-      throw ShellError.cannotRead(path: path, reason: "it is \(size) bytes; scripts are at most \(maxScriptBytes)")
-    }
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-      throw ShellError.cannotRead(path: path, reason: "it is not UTF-8 text")
-    }
+    let text = try c.files.readText(path, limit: maxScriptBytes, what: "scripts").text
     guard c.runDepth < maxRunDepth else { throw ShellError.runTooDeep(path) }
     var session = Session(model: c.model)
     session.runDepth = c.runDepth + 1
+    session.files = c.files
+    defer { c.files.written = session.files.written }
     var outputs: [String] = []
     for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
       var reply = session.execute(String(line), interrupted: c.interrupted)
@@ -182,7 +159,9 @@ enum SessionCommands {
       case .ok: if !reply.output.isEmpty { outputs.append(reply.output) }
       case .quit: break
       case .error:
-        throw ShellError.scriptFailed(path: path, line: number + 1, message: reply.output, outermost: c.runDepth == 0)
+        throw ShellError.scriptFailed(
+          path: path, line: number + 1, message: reply.output, outermost: c.runDepth == 0,
+          outsideLesson: reply.outsideLesson)
       }
       if reply.status == .quit { break }
     }

@@ -38,11 +38,22 @@ public enum ShellError: Error, Equatable, Sendable {
   case unknownDataSet(String, known: [String])
   case unknownOptimizer(String, known: [String])
   case unknownCompare(String, known: [String])
-  case scriptFailed(path: String, line: Int, message: String, outermost: Bool)
+  case scriptFailed(path: String, line: Int, message: String, outermost: Bool, outsideLesson: Bool = false)
   case runTooDeep(String)
   case cannotRead(path: String, reason: String)
   case badSaveFile(path: String, reason: String)
+  /// A lesson's line named a file it may not use.
+  case outsideLesson(path: String, reason: String, confinement: FileAccess.Confinement)
   case network(NetworkError)
+
+  /// Whether a lesson's line reached for a file out of its reach (which stops the lesson).
+  public var isOutsideLesson: Bool {
+    switch self {
+    case .outsideLesson: return true
+    case .scriptFailed(_, _, _, _, let outside): return outside
+    default: return false
+    }
+  }
 
   public var message: String {
     switch self {
@@ -120,7 +131,7 @@ public enum ShellError: Error, Equatable, Sendable {
         "'update' needs fresh gradients: the parameters or data changed since 'backward'; run 'backward' again (or 'step')"
     case .updateNotFinite(let parameter, let value):
       return "the update would make '\(parameter)' \(value); nothing changed; is the rate too large? try 'rate 0.1'"
-    case .scriptFailed(let path, let line, let message, let outermost):
+    case .scriptFailed(let path, let line, let message, let outermost, _):
       return "\(path):\(line): \(message)" + (outermost ? " (the run stopped; the session is as it was before it)" : "")
     case .runTooDeep(let path):
       return
@@ -142,6 +153,9 @@ public enum ShellError: Error, Equatable, Sendable {
       return "cannot read '\(path)': \(reason); check the file name"
     case .badSaveFile(let path, let reason):
       return "'\(path)' is not a nabla save file: \(reason); nothing was loaded"
+    case .outsideLesson(let path, let reason, let confinement):
+      return
+        "a lesson may not use '\(path)': \(reason); lessons read only files in their own folder (\(confinement.source)) and write only in \(confinement.output)"
     case .network(let error):
       return error.message
     }

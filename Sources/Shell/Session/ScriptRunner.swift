@@ -43,8 +43,10 @@ public struct ScriptRunner {
       return Result(output: reply.output, error: nil)
     case .error:
       failures += 1
-      if strict { finished = true }
-      return Result(output: "", error: "\(name):\(lineNumber): \(reply.output)")
+      // A lesson that reaches for a file out of its reach stops whatever the mode.
+      if strict || reply.outsideLesson { finished = true }
+      let stops = reply.outsideLesson ? "; the lesson stops here" : ""
+      return Result(output: "", error: "\(name):\(lineNumber): \(reply.output)\(stops)")
     }
   }
 

@@ -21,6 +21,8 @@ public struct Reply: Equatable, Sendable {
   public var column: Int?
   /// Something only the front end can do (it owns the lesson files and the progress).
   public var request: Request?
+  /// The line named a file out of a lesson's reach; a lesson stops there.
+  public var outsideLesson = false
 
   public init(output: String, status: Status, column: Int? = nil) {
     self.output = output
@@ -49,6 +51,8 @@ public struct Session: Equatable, Sendable {
   public internal(set) var recording = true
   /// How many `run` commands this session is nested in.
   var runDepth = 0
+  /// Which files commands may read and write (confined while a lesson's own lines run).
+  public var files = FileAccess()
   /// Seconds from an arbitrary start, for timing 'train' and 'compare'. Tests fix it.
   public var clock: @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
@@ -113,6 +117,8 @@ public struct Session: Equatable, Sendable {
     context.line = line
     context.runDepth = runDepth
     context.clock = clock
+    context.files = files
+    defer { files.written = context.files.written }
     if let definition { context.definition = definition }
     do {
       let result = try command.run(&context)
@@ -129,7 +135,9 @@ public struct Session: Equatable, Sendable {
       return reply
     } catch let error as ShellError {
       if case .expression(_, let column) = error { return Reply(output: error.message, status: .error, column: column) }
-      return Reply(output: error.message, status: .error)
+      var reply = Reply(output: error.message, status: .error)
+      reply.outsideLesson = error.isOutsideLesson
+      return reply
     } catch {
       return Reply(output: error.message, status: .error)
     }

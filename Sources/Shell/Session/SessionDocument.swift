@@ -33,12 +33,15 @@ extension Session {
     case "md", "markdown": text = SessionExport.markdown(log)
     default: return fail(.outOfRange(word: path, rule: "export writes .html or .md files, e.g. 'export lesson.html'"))
     }
+    let target: String
     do {
-      try TextFile.write(text, to: path)
+      target = try files.write(text, to: path)
     } catch {
-      return fail(error)
+      var reply = fail(error)
+      reply.outsideLesson = error.isOutsideLesson
+      return reply
     }
-    return .ok("exported \(log.count) command\(log.count == 1 ? "" : "s") to \(path)")
+    return .ok("exported \(log.count) command\(log.count == 1 ? "" : "s") to \(target)")
   }
 }
 
