@@ -114,6 +114,21 @@ enum SessionCommands {
     let path = try c.word(0, "a file name, e.g. 'load net.json'")
     try c.expectAtMost(1)
     let (resolved, data) = try c.files.read(path, limit: SaveFile.maxBytes, what: "save files")
+    guard SaveFile.nestingDepth(data) <= SaveFile.maxDepth else {
+      throw ShellError.badSaveFile(
+        path: path, reason: "it nests more than \(SaveFile.maxDepth) levels deep, which no save file does")
+    }
+    // The format and version first, so that a file from another program or a newer nabla
+    // is named as such rather than by the first key it lacks.
+    struct Header: Decodable {
+      var format: String?
+      var version: Int?
+    }
+    if let header = try? JSONDecoder().decode(Header.self, from: data) {
+      do { try SaveFile.check(format: header.format, version: header.version) } catch {
+        throw ShellError.badSaveFile(path: path, reason: error.reason)
+      }
+    }
     let file: SaveFile
     do {
       file = try JSONDecoder().decode(SaveFile.self, from: data)

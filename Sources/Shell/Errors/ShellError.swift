@@ -42,6 +42,7 @@ public enum ShellError: Error, Equatable, Sendable {
   case runTooDeep(String)
   case cannotRead(path: String, reason: String)
   case badSaveFile(path: String, reason: String)
+  case tooLarge(path: String, limit: String, what: String)
   /// A lesson's line named a file it may not use.
   case outsideLesson(path: String, reason: String, confinement: FileAccess.Confinement)
   case network(NetworkError)
@@ -153,6 +154,8 @@ public enum ShellError: Error, Equatable, Sendable {
       return "cannot read '\(path)': \(reason); check the file name"
     case .badSaveFile(let path, let reason):
       return "'\(path)' is not a nabla save file: \(reason); nothing was loaded"
+    case .tooLarge(let path, let limit, let what):
+      return "'\(path)' is over \(limit), and \(what) are at most \(limit); nothing was read"
     case .outsideLesson(let path, let reason, let confinement):
       return
         "a lesson may not use '\(path)': \(reason); lessons read only files in their own folder (\(confinement.source)) and write only in \(confinement.output)"

@@ -75,6 +75,9 @@ public struct FileAccess: Sendable {
       throw .cannotRead(path: path, reason: "no such file")
     }
     guard !isDirectory.boolValue else { throw .cannotRead(path: path, reason: "it is a folder") }
+    // A pipe or a device could block for ever or never end: only plain files are read.
+    let type = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type] as? FileAttributeType
+    guard type == .typeRegular else { throw .cannotRead(path: path, reason: "it is not a plain file") }
     guard let handle = FileHandle(forReadingAtPath: resolved) else {
       throw .cannotRead(path: path, reason: "permission denied")
     }
@@ -87,9 +90,7 @@ public struct FileAccess: Sendable {
     } catch {
       throw .cannotRead(path: path, reason: SessionCommands.reason(error))
     }
-    guard data.count <= limit else {
-      throw .cannotRead(path: path, reason: "it is over \(Self.megabytes(limit)); \(what) are at most that")
-    }
+    guard data.count <= limit else { throw .tooLarge(path: path, limit: Self.megabytes(limit), what: what) }
     return (resolved, data)
   }
 

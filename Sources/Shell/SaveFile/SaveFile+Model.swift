@@ -47,12 +47,17 @@ extension SaveFile {
     history = HistoryRecord(train: model.history.train, test: model.history.test)
   }
 
-  /// The model this file describes, after checking everything; `reason` errors say what is wrong.
-  func model() throws(SaveFileProblem) -> (Model, hadValues: Bool, hadGradients: Bool) {
-    guard format == "nabla" else { throw SaveFileProblem("its \"format\" is \"\(format)\", not \"nabla\"") }
-    guard version == SaveFile.currentVersion else {
+  /// Fails unless the file says it is a nabla save file of the version this nabla reads.
+  static func check(format: String?, version: Int?) throws(SaveFileProblem) {
+    if let format, format != "nabla" { throw SaveFileProblem("its \"format\" is \"\(format)\", not \"nabla\"") }
+    if let version, version != SaveFile.currentVersion {
       throw SaveFileProblem("it is version \(version); this nabla reads version \(SaveFile.currentVersion)")
     }
+  }
+
+  /// The model this file describes, after checking everything; `reason` errors say what is wrong.
+  func model() throws(SaveFileProblem) -> (Model, hadValues: Bool, hadGradients: Bool) {
+    try Self.check(format: format, version: version)
     var neuronList: [Neuron] = []
     for r in neurons {
       switch r.kind {

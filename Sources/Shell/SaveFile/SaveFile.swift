@@ -5,6 +5,38 @@ import Network
 struct SaveFile: Codable {
   static let currentVersion = 1
   static let maxBytes = 16 * 1024 * 1024
+  /// How deeply a save file's JSON may nest; nabla's own files nest 4 deep.
+  static let maxDepth = 32
+
+  /// How deeply the arrays and objects of JSON text nest (strings are skipped), counted
+  /// before decoding so that hostile nesting costs no deep recursion.
+  static func nestingDepth(_ data: Data) -> Int {
+    var depth = 0
+    var deepest = 0
+    var inString = false
+    var escaped = false
+    for byte in data {
+      if inString {
+        if escaped {
+          escaped = false
+        } else if byte == UInt8(ascii: "\\") {
+          escaped = true
+        } else if byte == UInt8(ascii: "\"") {
+          inString = false
+        }
+        continue
+      }
+      switch byte {
+      case UInt8(ascii: "\""): inString = true
+      case UInt8(ascii: "["), UInt8(ascii: "{"):
+        depth += 1
+        deepest = max(deepest, depth)
+      case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+      default: break
+      }
+    }
+    return deepest
+  }
 
   struct NeuronRecord: Codable {
     var name: String
