@@ -129,6 +129,7 @@ struct Nabla: ParsableCommand {
   func runShell(session start: Session, output start2: Output) {
     var session = start
     var output = start2
+    output.paging = true
     print(
       output.text("nabla: a shell for watching neural networks learn. Type 'help' for the commands, Ctrl-D to leave."))
     let editor = LineEditor(historyFile: noHistory ? nil : LineEditor.defaultHistoryFile())

@@ -19,6 +19,8 @@ struct Output {
   var bars = false
   /// Presenter mode: a blank line after every reply, results in bold.
   var present = false
+  /// Whether replies longer than the terminal are shown a page at a time (the shell).
+  var paging = false
 
   func reply(_ reply: String) {
     guard !reply.isEmpty else { return }
@@ -38,7 +40,12 @@ struct Output {
     }
     if bars { print("\r\u{1B}[K", terminator: "") }
     let shown = color ? TerminalText.colored(text(reply), bold: present) : text(reply)
-    print(shown + (present ? "\n" : ""))
+    if paging {
+      Pager.show(shown, plain: text(reply))
+      if present { print("") }
+    } else {
+      print(shown + (present ? "\n" : ""))
+    }
     fflush(nil)
   }
 

@@ -44,6 +44,34 @@ import Testing
     #expect(try term.exitStatus() == 0)
   }
 
+  @Test func aReplyLongerThanTheScreenIsPaged() throws {
+    let term = try Terminal(arguments: ["--no-history", "--color", "never"])
+    for line in [
+      "input x1 x2 x3 x4", "layer h1 h2 h3 h4 h5 h6 sigmoid", "layer o1 o2 o3 sigmoid", "example 1 2 3 4 -> 0 1 0",
+    ] {
+      try term.prompt()
+      term.type(line + "\r")
+    }
+    try term.prompt()
+    term.type("backward\r")
+    // 40 rows: 39 lines, then the pager waits for a key.
+    try term.expect("more lines: Space or Enter for the next page, a for all, q to stop --")
+    #expect(!term.output.contains("hidden h6:"))
+    term.type(" ")
+    try term.expect("hidden h2:")
+    term.type("q")
+    try term.expect("more lines not shown)")
+    try term.prompt()
+    #expect(!term.output.contains("hidden h6:"))
+    term.type("backward\r")
+    try term.expect("q to stop --")
+    term.type("a")
+    try term.expect("hidden h6:")
+    try term.prompt()
+    term.type("\u{04}")
+    #expect(try term.exitStatus() == 0)
+  }
+
   @Test func ctrlCAbandonsALineAndStopsALongCommand() throws {
     let term = try Terminal(arguments: ["--no-history"])
     try term.prompt()
