@@ -64,8 +64,18 @@ final class LineEditor {
     promptText = strdup(text)
   }
 
+  /// Asks a question at its own prompt and returns the answer (nil at Ctrl-D); the answer
+  /// stays out of the history and the prompt is put back.
+  func ask(_ question: String) -> String? {
+    let previous = String(cString: promptText)
+    setPrompt(question)
+    defer { setPrompt(previous) }
+    return readLine(remember: false)
+  }
+
   /// The next line, without its newline; "" after Ctrl-C; nil at Ctrl-D on an empty line.
-  func readLine() -> String? {
+  /// With `remember` false, the line stays out of the history (an answer to a question).
+  func readLine(remember: Bool = true) -> String? {
     abandoned = false
     _ = nabla_el_prep_term(editor, 1)
     var count: Int32 = 0
@@ -78,7 +88,7 @@ final class LineEditor {
     guard let raw, count > 0 else { return nil }
     var line = String(cString: raw)
     while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
-    if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+    if remember, !line.trimmingCharacters(in: .whitespaces).isEmpty {
       _ = nabla_history_enter(history, &event, line)
     }
     return line

@@ -56,6 +56,9 @@ struct Nabla: ParsableCommand {
   @Flag(help: "Presenter mode: 4 significant digits, more space, one lesson step a screen.")
   var present = false
 
+  @Flag(help: "Keep a recovery file of unsaved work, which the next start offers to restore.")
+  var autosave = false
+
   @Option(
     name: .customLong("lesson-files"),
     help: "The folder for files lessons write (default: nabla/lesson-files/NAME in your data folder).")
@@ -142,6 +145,42 @@ struct Nabla: ParsableCommand {
     var player: LessonPlayer?
     // The learner's own session, put aside while a lesson runs in a fresh one.
     var putAside: Session?
+    var recovery: Recovery?
+    if autosave {
+      if let file = Recovery.defaultFile() {
+        recovery = Recovery(file: file)
+        recovery?.offer(&session, editor: editor, output: output)
+      } else {
+        output.error("nabla: warning: --autosave needs HOME or XDG_STATE_HOME; going on without a recovery file")
+      }
+    }
+    var warnedAboutRecovery = false
+    /// Keeps the recovery file up to date with the learner's own session.
+    func keepRecovery() {
+      guard let warning = recovery?.update(putAside ?? session), !warnedAboutRecovery else { return }
+      warnedAboutRecovery = true
+      output.error(warning)
+    }
+    /// Whether to leave: with unsaved changes, the learner may save them first, leave
+    /// without them, or stay.
+    func leave() -> Bool {
+      var own = putAside ?? session
+      defer { if putAside != nil { putAside = own } else { session = own } }
+      while own.hasUnsavedChanges {
+        let count = own.changesSinceKept
+        print("You have unsaved changes (\(count) command\(count == 1 ? "" : "s") since the last save or load).")
+        guard
+          let answer = editor.ask("Save them? A file name saves, Enter leaves without saving, c stays: ")?
+            .trimmingCharacters(in: .whitespaces)
+        else { break }
+        if answer.isEmpty { break }
+        if answer.lowercased() == "c" || answer.lowercased() == "cancel" { return false }
+        let reply = own.execute("save \(Recovery.quoted(answer))")
+        if reply.status == .ok { output.reply(reply.output) } else { output.shellError(reply.output) }
+      }
+      recovery?.discard()
+      return true
+    }
     var warnedAboutProgress = false
     func saveProgress(_ p: LessonPlayer) {
       progress.lessons[p.name] = p.record
@@ -153,7 +192,13 @@ struct Nabla: ParsableCommand {
         warnedAboutProgress = true
       }
     }
-    while let line = editor.readLine() {
+    while true {
+      guard let line = editor.readLine() else {
+        // Ctrl-D on an empty line.
+        print("")
+        if leave() { return }
+        continue
+      }
       Interrupt.reset()
       if var lesson = player {
         // Ctrl-C on a half-typed line abandons the line, not the step.
@@ -161,7 +206,8 @@ struct Nabla: ParsableCommand {
         let word = line.trimmingCharacters(in: .whitespaces)
         if word == "quit" || word == "exit" {
           saveProgress(lesson)
-          return
+          if leave() { return }
+          continue
         }
         if session.model.settings.present && line.trimmingCharacters(in: .whitespaces).isEmpty { output.clearScreen() }
         output.reply(lesson.handle(line, session: &session, interrupted: Interrupt.requested))
@@ -180,10 +226,12 @@ struct Nabla: ParsableCommand {
         }
         editor.setPrompt(player?.prompt ?? "nabla> ")
         editor.saveHistory()
+        keepRecovery()
         continue
       }
       let reply = session.execute(line, interrupted: Interrupt.requested, progress: output.reply)
       output.present = session.model.settings.present
+      keepRecovery()
       if let request = reply.request {
         switch request {
         case .listLessons:
@@ -215,10 +263,9 @@ struct Nabla: ParsableCommand {
       case .error:
         if let column = reply.column { print(String(repeating: " ", count: editor.promptWidth + column) + "^") }
         output.shellError(reply.output)
-      case .quit: return
+      case .quit: if leave() { return }
       }
     }
-    print("")
   }
 }
 

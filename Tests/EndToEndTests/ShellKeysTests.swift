@@ -40,8 +40,77 @@ import Testing
     term.type("show δ∂\r")
     try term.expect("'show' has no 'δ∂'")
     try term.prompt()
-    term.type("\u{04}")
+    try term.leaveWithoutSaving()
     #expect(try term.exitStatus() == 0)
+  }
+
+  static let question = "Save them? A file name saves, Enter leaves without saving, c stays: "
+
+  @Test func leavingWithUnsavedChangesOffersToSave() throws {
+    let state = Self.stateFolder()
+    let saved = state + "/kept.json"
+    let term = try Terminal(arguments: ["--color", "never"], environment: ["XDG_STATE_HOME": state])
+    try term.prompt()
+    term.type("input x\r")
+    try term.prompt()
+    term.type("layer y sigmoid\r")
+    try term.prompt()
+    // 'c' stays, with the session as it was.
+    term.type("quit\r")
+    try term.expect("You have unsaved changes (2 commands since the last save or load).")
+    try term.expect(Self.question)
+    term.type("c\r")
+    try term.prompt()
+    term.type("show net\r")
+    try term.expect("y = sigmoid(w1·x + b1)")
+    try term.prompt()
+    // A file that cannot be written asks again; a good one saves and leaves.
+    term.type("\u{04}")
+    try term.expect(Self.question)
+    term.type("/no/such/folder/net.json\r")
+    try term.expect("error: cannot write '/no/such/folder/net.json'")
+    try term.expect(Self.question)
+    term.type(saved + "\r")
+    try term.expect("saved 2 neurons, 2 parameters and 0 examples to \(saved)")
+    #expect(try term.exitStatus() == 0)
+    #expect(FileManager.default.fileExists(atPath: saved))
+    // Nothing unsaved: no question.
+    let again = try Terminal(arguments: ["--color", "never"], environment: ["XDG_STATE_HOME": state])
+    try again.prompt()
+    again.type("load \(saved)\r")
+    try again.prompt()
+    again.type("quit\r")
+    #expect(try again.exitStatus() == 0)
+    #expect(!again.output.contains("unsaved"))
+  }
+
+  @Test func autosaveRecoversWorkAfterAKill() throws {
+    let state = Self.stateFolder()
+    let term = try Terminal(arguments: ["--autosave", "--color", "never"], environment: ["XDG_STATE_HOME": state])
+    for line in ["input a b", "layer y tanh", "set w1 0.75"] {
+      try term.prompt()
+      term.type(line + "\r")
+    }
+    try term.expect("w1 = 0.75")
+    try term.prompt()
+    #expect(FileManager.default.fileExists(atPath: state + "/nabla/recovery.json"))
+    kill(term.pid, SIGKILL)
+    _ = try? term.exitStatus()
+    let next = try Terminal(arguments: ["--autosave", "--color", "never"], environment: ["XDG_STATE_HOME": state])
+    try next.expect("was not saved when nabla last ended (3 neurons, 3 parameters and 0 examples).")
+    try next.expect("restore it? [y/N] ")
+    next.type("y\r")
+    try next.expect("(restored; 'undo' goes back to an empty session; save it with 'save FILE')")
+    try next.prompt()
+    next.type("show weights\r")
+    try next.expect("w1    a→y        0.75")
+    try next.prompt()
+    // Leaving without saving, on purpose, removes the recovery file.
+    next.type("quit\r")
+    try next.expect(Self.question)
+    next.type("\r")
+    #expect(try next.exitStatus() == 0)
+    #expect(!FileManager.default.fileExists(atPath: state + "/nabla/recovery.json"))
   }
 
   @Test func aReplyLongerThanTheScreenIsPaged() throws {
@@ -68,7 +137,7 @@ import Testing
     term.type("a")
     try term.expect("hidden h6:")
     try term.prompt()
-    term.type("\u{04}")
+    try term.leaveWithoutSaving()
     #expect(try term.exitStatus() == 0)
   }
 
@@ -109,7 +178,7 @@ import Testing
     term.type("gradcheck\r")
     try term.expect("All 13 gradients agree.")
     try term.prompt()
-    term.type("quit\r")
+    try term.leaveWithoutSaving()
     #expect(try term.exitStatus() == 0)
   }
 
@@ -123,7 +192,7 @@ import Testing
       try term.prompt()
       term.type("input remembered\r")
       try term.prompt()
-      term.type("\u{04}")
+      try term.leaveWithoutSaving()
       #expect(try term.exitStatus() == 0)
     }
     let saved = try String(contentsOfFile: state + "/nabla/history", encoding: .utf8)
@@ -136,7 +205,7 @@ import Testing
     term.type("\u{1B}[A\r")
     try term.expect("inputs: remembered")
     try term.prompt()
-    term.type("\u{04}")
+    try term.leaveWithoutSaving()
     #expect(try term.exitStatus() == 0)
   }
 
@@ -151,7 +220,7 @@ import Testing
     term.type("input y\r")
     try term.expect("inputs: x y")
     try term.prompt()
-    term.type("\u{04}")
+    try term.leaveWithoutSaving()
     #expect(try term.exitStatus() == 0)
     #expect(term.output.components(separatedBy: "warning:").count == 2)
   }

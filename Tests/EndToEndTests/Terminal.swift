@@ -115,6 +115,13 @@ final class Terminal {
   /// Waits for the prompt, so the next keys reach the line editor.
   func prompt() throws { try expect("nabla> ") }
 
+  /// Ctrl-D, then Enter at the question about unsaved changes: leaves without saving.
+  func leaveWithoutSaving() throws {
+    type("\u{04}")
+    try expect("Enter leaves without saving, c stays: ")
+    type("\r")
+  }
+
   /// Waits for nabla to exit; returns its exit status.
   func exitStatus(timeout: Double = 10) throws -> Int32 {
     let deadline = Date().addingTimeInterval(timeout)

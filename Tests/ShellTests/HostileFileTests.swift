@@ -99,7 +99,7 @@ import Testing
   @Test func hugeFilesAreRefusedWithoutReadingThem() throws {
     let path = SaveFileTests.temporaryPath("huge")
     // A sparse 100 MB file: it costs no disk, and nabla must not read it all.
-    FileManager.default.createFile(atPath: path, contents: nil)
+    #expect(FileManager.default.createFile(atPath: path, contents: nil))
     let handle = try #require(FileHandle(forWritingAtPath: path))
     try handle.truncate(atOffset: 100 * 1024 * 1024)
     try handle.close()

@@ -50,6 +50,8 @@ struct Context {
   /// What undo calls this command, when the line itself would mislead.
   var historyLabel: String?
   var quit = false
+  /// The command saved the model to a file or loaded it from one.
+  var kept = false
   var request: Request?
   /// How many `run` commands this one is nested in.
   var runDepth = 0

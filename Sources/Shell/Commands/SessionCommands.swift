@@ -96,16 +96,10 @@ enum SessionCommands {
     let path = try c.word(0, "a file name, e.g. 'save net.json'")
     try c.expectAtMost(1)
     guard !path.isEmpty else { throw c.missing("a file name, e.g. 'save net.json'") }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    let data: Data
-    do {
-      data = try encoder.encode(SaveFile(c.model))
-    } catch {
-      throw ShellError.cannotWrite(path: path, reason: "\(error)")
-    }
+    let text = try SaveFile.text(c.model, path: path)
     let replacing = FileManager.default.fileExists(atPath: (try? c.files.writable(path)) ?? path)
-    let target = try c.files.write(String(decoding: data, as: UTF8.self) + "\n", to: path)
+    let target = try c.files.write(text, to: path)
+    c.kept = true
     let what = c.model.freshPass == nil ? "no pass values yet" : "with the values of the last pass"
     return "saved \(summary(c.model)) to \(target) (\(what)\(replacing ? "; replaced the old file" : ""))"
   }
@@ -149,6 +143,7 @@ enum SessionCommands {
       _ = try? model.runPass(backward: hadGradients, training: file.passWithDropout ?? true)
     }
     c.model = model
+    c.kept = true
     return "loaded \(resolved): \(summary(model))"
   }
 

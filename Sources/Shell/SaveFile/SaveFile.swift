@@ -5,6 +5,17 @@ import Network
 struct SaveFile: Codable {
   static let currentVersion = 1
   static let maxBytes = 16 * 1024 * 1024
+  /// The save file for `model`, as JSON text (`path` names the file in an error).
+  static func text(_ model: Model, path: String) throws(ShellError) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    do {
+      return String(decoding: try encoder.encode(SaveFile(model)), as: UTF8.self) + "\n"
+    } catch {
+      throw ShellError.cannotWrite(path: path, reason: "\(error)")
+    }
+  }
+
   /// How deeply a save file's JSON may nest; nabla's own files nest 4 deep.
   static let maxDepth = 32
 

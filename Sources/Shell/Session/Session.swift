@@ -56,9 +56,38 @@ public struct Session: Equatable, Sendable {
   /// Seconds from an arbitrary start, for timing 'train' and 'compare'. Tests fix it.
   public var clock: @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
+  /// The model as it was last saved or loaded (or at the start), to tell unsaved changes.
+  private var lastKept = Model().essence
+
   public init() {}
 
-  public init(model: Model) { self.model = model }
+  public init(model: Model) {
+    self.model = model
+    lastKept = model.essence
+  }
+
+  /// Whether the model differs from the one last saved or loaded (or the one at the start).
+  public var hasUnsavedChanges: Bool { model.essence != lastKept }
+
+  /// Counts the commands since the model was last saved or loaded, for the question on
+  /// leaving (the undo history's length, at most).
+  public var changesSinceKept: Int {
+    var count = 0
+    for entry in undoStack.reversed() {
+      count += 1
+      if entry.model.essence == lastKept { return count }
+    }
+    return max(count, hasUnsavedChanges ? 1 : 0)
+  }
+
+  /// Counts the model as unsaved (it came from a recovery file, not from the learner's own).
+  public mutating func markUnsaved() { lastKept = Model().essence }
+
+  /// Writes the model as a save file to `path`, whole or not at all (for recovery files);
+  /// it does not count as saving.
+  public func writeRecovery(to path: String) throws(ShellError) {
+    try TextFile.write(try SaveFile.text(model, path: path), to: path)
+  }
 
   public static func == (a: Session, b: Session) -> Bool {
     a.model == b.model && a.runDepth == b.runDepth && a.undoStack.elementsEqual(b.undoStack) { $0 == $1 }
@@ -130,6 +159,7 @@ public struct Session: Equatable, Sendable {
         redoStack.removeAll()
       }
       model = context.model
+      if context.kept { lastKept = model.essence }
       var reply = Reply(output: output, status: context.quit ? .quit : .ok)
       reply.request = context.request
       return reply
