@@ -11,6 +11,14 @@ import Testing
   /// (line, exact message) after `setup`.
   static let cases: [(String, String)] = [
     ("forwrd", "unknown command 'forwrd' (did you mean 'forward'?); type 'help' to list the commands"),
+    (
+      "example 1 -> 1 0",
+      "'1' does not fit: the network needs 2 input values (i1 i2) before '->'"
+    ),
+    (
+      "input \u{1B}[2Jx",
+      "'\\u{1B}[2Jx' is not a valid neuron name; use a letter, then letters, digits or _ (names like w1 and b1 are kept for parameters)"
+    ),
     ("frobnicate", "unknown command 'frobnicate'; type 'help' to list the commands"),
     ("layer h3", "unknown activation 'h3'; choose one of sigmoid, tanh, relu, leaky_relu, linear, softmax"),
     (

@@ -145,3 +145,40 @@ import Testing
     }
   }
 }
+
+/// Examples all have one shape, whichever way they arrive.
+@Suite struct ExampleShapeTests {
+  @Test func anExampleOfAnotherShapeIsRefused() {
+    var session = Session()
+    _ = session.execute("data moons 10")
+    let before = session
+    let reply = session.execute("example 1 -> 1")
+    #expect(
+      reply.output
+        == "'1' does not fit: the other examples have 2 input values before '->'; 'example clear' removes them")
+    #expect(session == before)
+    #expect(
+      session.execute("example 1 2 -> 1 0").output.hasPrefix(
+        "'1 0' does not fit: the other examples have 1 target after '->'"))
+    #expect(session.execute("example 1 2 -> 1").status == .ok)
+    #expect(session.execute("show data").status == .ok)
+  }
+
+  @Test func aSaveFileWithExamplesOfTwoShapesIsRefused() throws {
+    var session = Session()
+    _ = session.execute("example 1 2 -> 1")
+    let path = SaveFileTests.temporaryPath("shapes.json")
+    #expect(session.execute("save \(path)").status == .ok)
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    // A second example, with one input fewer, written in by hand.
+    let edited = text.replacingOccurrences(
+      of: "\"examples\" : [", with: "\"examples\" : [{\"inputs\": [1], \"targets\": [1]},")
+    #expect(edited != text)
+    try edited.write(toFile: path, atomically: true, encoding: .utf8)
+    var fresh = Session()
+    #expect(
+      fresh.execute("load \(path)").output
+        == "'\(path)' is not a nabla save file: its examples do not all have the same number of inputs and targets; nothing was loaded"
+    )
+  }
+}

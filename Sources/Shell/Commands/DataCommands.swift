@@ -62,6 +62,16 @@ enum DataCommands {
     if !outputNames.isEmpty, targets.count != outputNames.count {
       throw ShellError.exampleWidth(words[(arrow + 1)...].joined(separator: " "), side: "after", names: outputNames)
     }
+    // Every example has the same shape as the ones already there.
+    if let other = (c.model.examples + c.model.test).first {
+      if inputs.count != other.inputs.count {
+        throw ShellError.exampleShape(words[..<arrow].joined(separator: " "), side: "before", count: other.inputs.count)
+      }
+      if targets.count != other.targets.count {
+        throw ShellError.exampleShape(
+          words[(arrow + 1)...].joined(separator: " "), side: "after", count: other.targets.count)
+      }
+    }
     c.model.examples.append(Example(inputs: inputs, targets: targets))
     return "example \(c.model.examples.count): "
       + ShowCommands.describe(c.model.examples.last!, c.model.network, c.format)

@@ -28,6 +28,7 @@ public enum ShellError: Error, Equatable, Sendable {
   case unknownHelpTopic(String, known: [String])
   case noExample(String, count: Int)
   case exampleWidth(String, side: String, names: [String])
+  case exampleShape(String, side: String, count: Int)
   case nothingToUndo
   case nothingToRedo
   case noGradients
@@ -121,6 +122,10 @@ public enum ShellError: Error, Equatable, Sendable {
         ? "1 \(side == "before" ? "input value" : "target")"
         : "\(names.count) \(side == "before" ? "input values" : "targets")"
       return "'\(word)' does not fit: the network needs \(count) (\(names.joined(separator: " "))) \(side) '->'"
+    case .exampleShape(let word, let side, let count):
+      let what = side == "before" ? (count == 1 ? "input value" : "input values") : (count == 1 ? "target" : "targets")
+      return
+        "'\(word)' does not fit: the other examples have \(count) \(what) \(side) '->'; 'example clear' removes them"
     case .nothingToUndo:
       return "nothing to undo; 'undo' goes back one command that changed the session"
     case .nothingToRedo:

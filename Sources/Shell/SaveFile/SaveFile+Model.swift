@@ -173,6 +173,15 @@ extension SaveFile {
       }
       model.test.append(Example(inputs: e.inputs, targets: e.targets))
     }
+    if let first = (model.examples + model.test).first {
+      guard !first.inputs.isEmpty, !first.targets.isEmpty,
+        (model.examples + model.test).allSatisfy({
+          $0.inputs.count == first.inputs.count && $0.targets.count == first.targets.count
+        })
+      else {
+        throw SaveFileProblem("its examples do not all have the same number of inputs and targets")
+      }
+    }
     if let history {
       guard history.train.count == history.test.count, history.train.count <= LossHistory.limit,
         history.train.allSatisfy(\.isFinite), history.test.allSatisfy({ $0?.isFinite ?? true })

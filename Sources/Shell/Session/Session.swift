@@ -100,7 +100,8 @@ public struct Session: Equatable, Sendable {
   public mutating func execute(
     _ line: String, interrupted: @escaping () -> Bool = { false }, progress: ((String) -> Void)? = nil
   ) -> Reply {
-    let reply = run(line, interrupted: interrupted, progress: progress)
+    var reply = run(line, interrupted: interrupted, progress: progress)
+    if reply.status == .error { reply.output = PrintableLine.make(reply.output) }
     let first = line.split(separator: " ").first.map(String.init) ?? ""
     if recording, runDepth == 0, !line.trimmingCharacters(in: .whitespaces).isEmpty, first != "record",
       first != "export"
