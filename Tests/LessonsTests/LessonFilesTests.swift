@@ -125,10 +125,69 @@ import Testing
     #expect(LessonPlayer.written(session) == "files this lesson wrote: \(FileAccess.resolved(place.output))/net.json")
   }
 
+  @Test func hostileLessonFilesAreRefusedInOneLine() throws {
+    let place = try Place()
+    defer { place.remove() }
+    let huge = place.root + "/huge.nabla"
+    #expect(FileManager.default.createFile(atPath: huge, contents: nil))
+    let handle = try #require(FileHandle(forWritingAtPath: huge))
+    try handle.truncate(atOffset: 100 * 1024 * 1024)
+    try handle.close()
+    #expect(
+      LessonFiles.read(huge).failure?.message
+        == "'\(huge)' is over 4 MB, and lesson files are at most 4 MB; nothing was read")
+    let binary = place.root + "/binary.nabla"
+    try Data([0xFF, 0xFE, 0x00, 0x80, 0x0A]).write(to: URL(fileURLWithPath: binary))
+    #expect(
+      LessonFiles.read(binary).failure?.message == "cannot read '\(binary)': it is not UTF-8 text; check the file name")
+    #expect(
+      LessonFiles.read(place.root).failure?.message
+        == "cannot read '\(place.root)': it is a folder; check the file name")
+  }
+
+  @Test func everyTruncationOfEveryLessonParsesOrSaysWhere() throws {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("lessons").path
+    var prefixes = 0
+    var refused = 0
+    for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.hasSuffix(".nabla") {
+      let text = Array(try String(contentsOfFile: folder + "/" + file, encoding: .utf8).utf8)
+      // Every 7th byte, to keep it quick: about 8,000 prefixes in all.
+      for length in stride(from: 0, to: text.count, by: 7) {
+        prefixes += 1
+        do {
+          _ = try LessonParser.parse(String(decoding: text.prefix(length), as: UTF8.self), file: file)
+        } catch {
+          refused += 1
+          #expect(error.description.hasPrefix("\(file):"))
+          #expect(!error.description.contains("\n"))
+        }
+      }
+    }
+    #expect(prefixes > 5000)
+    print("lesson prefixes parsed: \(prefixes), refused with file:line: \(refused)")
+  }
+
+  @Test func aDeeplyNestedAnswerIsAProblemNotACrash() throws {
+    let deep = String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)
+    let text = "#! title: Deep\ninput x\n#? question: How deep?\n#? number: \(deep)\n"
+    let lesson = try LessonParser.parse(text, file: "deep.nabla")
+    let problems = LessonRunner(lesson: lesson, file: "deep.nabla").check()
+    #expect(problems.count == 1)
+    #expect(problems.first?.contains("nests more than 200 levels deep") == true)
+  }
+
   @Test func lessonMetadataMarksALesson() {
     #expect(LessonFiles.isLesson("#! title: One step\ninput x"))
     #expect(LessonFiles.isLesson("# intro\n  #!minutes: 5\n"))
     #expect(!LessonFiles.isLesson("#!/usr/bin/env nabla\ninput x"))
     #expect(!LessonFiles.isLesson("input x\n# title: no\n"))
+  }
+}
+
+extension Result {
+  var failure: Failure? {
+    if case .failure(let error) = self { return error }
+    return nil
   }
 }

@@ -146,7 +146,7 @@ import Testing
       ),
       (
         ["input x"], "layer " + (1...300).map { "n\($0)" }.joined(separator: " ") + " relu",
-        "that would make 301 neurons and 600 parameters; the limit is 256 neurons and 10000 parameters"
+        "that would make 301 neurons and 600 parameters, over nabla's limit of 256 neurons and 10000 parameters; use fewer or narrower layers"
       ),
       (
         ["input x"], "input " + String(repeating: "a", count: 100_001),

@@ -229,7 +229,7 @@ extension NetworkError {
       return "the update would make '\(name)' infinite; nothing changed; is the rate too large? try 'rate 0.1'"
     case .tooLarge(let neurons, let parameters):
       return
-        "that would make \(neurons) neurons and \(parameters) parameters; the limit is \(Network.maxNeurons) neurons and \(Network.maxParameters) parameters"
+        "that would make \(neurons) neurons and \(parameters) parameters, over nabla's limit of \(Network.maxNeurons) neurons and \(Network.maxParameters) parameters; use fewer or narrower layers"
     }
   }
 }
