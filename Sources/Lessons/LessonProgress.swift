@@ -1,4 +1,5 @@
 import Foundation
+import Shell
 
 /// Where each lesson was left, and how it went; saved after every step.
 public struct LessonProgress: Codable, Equatable, Sendable {
@@ -37,6 +38,6 @@ public struct LessonProgress: Codable, Equatable, Sendable {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+    try AtomicFile.write(try encoder.encode(self), to: path)
   }
 }

@@ -126,7 +126,8 @@ final class LineEditor {
     if nabla_history_load(history, &event, file) < 0 { warn("cannot read the history file \(file)") }
   }
 
-  /// Writes the history to a temporary file beside the real one, then renames it over it.
+  /// Writes the history to a temporary file beside the real one, then renames it over it, so a
+  /// kill while writing leaves the old history whole (see `AtomicFile`).
   func saveHistory() {
     guard let file = historyFile else { return }
     let folder = (file as NSString).deletingLastPathComponent
@@ -135,10 +136,15 @@ final class LineEditor {
     } catch {
       return warn("cannot create \(folder) for the history")
     }
-    let temporary = file + ".\(getpid()).tmp"
-    guard nabla_history_save(history, &event, temporary) >= 0, rename(temporary, file) == 0 else {
-      unlink(temporary)
-      return warn("cannot write the history file \(file)")
+    do {
+      try AtomicFile.replace(file) { [history] temporary throws(AtomicFile.Failure) in
+        var event = HistEvent()
+        guard nabla_history_save(history, &event, temporary) >= 0 else {
+          throw AtomicFile.Failure(reason: "libedit could not write it")
+        }
+      }
+    } catch {
+      warn("cannot write the history file \(file)")
     }
   }
 

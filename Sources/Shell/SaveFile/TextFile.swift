@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writing a whole file at once: to a temporary file beside it, then renamed over it, so a
-/// reader never sees half of it.
+/// reader never sees half of it, even if nabla is killed while writing (see `AtomicFile`).
 enum TextFile {
   static func write(_ text: String, to path: String) throws(ShellError) {
     var isDirectory: ObjCBool = false
@@ -15,9 +15,9 @@ enum TextFile {
       throw .cannotWrite(path: path, reason: "there is no folder '\(folder)'")
     }
     do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+      try AtomicFile.write(Data(text.utf8), to: path)
     } catch {
-      throw .cannotWrite(path: path, reason: SessionCommands.reason(error))
+      throw .cannotWrite(path: path, reason: error.reason)
     }
   }
 }
