@@ -25,10 +25,30 @@ public struct GradientCheckRow: Equatable, Sendable {
 public enum GradientCheck {
   public static let defaultStep = 1e-5
 
-  /// Compares every parameter's batch gradient with (L(p + h) − L(p − h)) / 2h.
+  /// How much work a check takes by default, in weight-times-example operations: about a
+  /// second. Checking one parameter costs two passes over every example.
+  public static let budget = 400_000_000
+
+  /// How many parameters a check takes within the budget (all of them in small networks,
+  /// at least 20).
+  public static func sampleSize(parameters: Int, examples: Int) -> Int {
+    let perParameter = max(2 * parameters * max(examples, 1), 1)
+    return min(parameters, max(20, budget / perParameter))
+  }
+
+  /// `count` parameter indices spread evenly over `0..<total` (all of them when total ≤ count).
+  public static func spread(_ total: Int, count: Int) -> [Int] {
+    guard total > count, count > 0 else { return Array(0..<total) }
+    return (0..<count).map { $0 * total / count }
+  }
+
+  /// Compares the batch gradient of each parameter in `which` (all of them by default)
+  /// with (L(p + h) − L(p − h)) / 2h. When `interrupted` turns true it stops and returns
+  /// the rows so far.
   public static func run(
     _ network: Network, examples: [Example], loss: LossFunction, reduction: Reduction,
-    step h: Double = defaultStep, dropoutSeed: UInt64? = nil
+    step h: Double = defaultStep, dropoutSeed: UInt64? = nil, which: [Int]? = nil,
+    interrupted: () -> Bool = { false }
   ) throws(NetworkError) -> [GradientCheckRow] {
     var compiled = try CompiledNetwork(network, loss: loss)
     try CompiledNetwork.validate(examples, for: network)
@@ -42,9 +62,12 @@ public enum GradientCheck {
     compiled.dropoutRandom = masks
     let base = signs(&compiled, examples, kinked)
 
-    return network.parameters.indices.map { p in
-      var shifted = network.parameters
+    var shifted = network.parameters
+    var rows: [GradientCheckRow] = []
+    for p in which ?? Array(network.parameters.indices) {
+      if interrupted() { break }
       let original = shifted[p].value
+      defer { shifted[p].value = original }
       shifted[p].value = original + h
       compiled.load(shifted)
       compiled.dropoutRandom = masks
@@ -60,10 +83,12 @@ public enum GradientCheck {
       let numeric = (plus - minus) / (2 * h)
       let a = gradient[p]
       let scale = max(abs(a), abs(numeric), 1e-6)
-      return GradientCheckRow(
-        parameter: p, analytic: a, numeric: numeric, relativeError: abs(a - numeric) / scale,
-        nearKink: plusSigns != base || minusSigns != base)
+      rows.append(
+        GradientCheckRow(
+          parameter: p, analytic: a, numeric: numeric, relativeError: abs(a - numeric) / scale,
+          nearKink: plusSigns != base || minusSigns != base))
     }
+    return rows
   }
 
   /// Whether each relu-like neuron's net input is positive, for each example.

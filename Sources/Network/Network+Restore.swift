@@ -13,6 +13,8 @@ extension Network {
       neuron.dropout = n.isInput ? 0 : n.dropout
       neurons.append(neuron)
     }
+    // Each connection once: a set, so that checking costs the same for the last weight as for the first.
+    var connections = Set<[Int]>()
     for (index, p) in parameters.enumerated() {
       switch p.role {
       case .weight(let from, let to):
@@ -20,8 +22,9 @@ extension Network {
         guard neurons.indices.contains(to) else { throw .unknownNeuron("#\(to)") }
         guard !neurons[to].isInput else { throw .inputCannotReceive(neurons[to].name) }
         guard from != to else { throw .selfConnection(neurons[from].name) }
-        guard weightIndex(from: from, to: to) == nil, !parameters[..<index].contains(where: { $0.role == p.role })
-        else { throw .alreadyConnected(from: neurons[from].name, to: neurons[to].name) }
+        guard connections.insert([from, to]).inserted else {
+          throw .alreadyConnected(from: neurons[from].name, to: neurons[to].name)
+        }
         neurons[to].incoming.append(index)
       case .bias(let members):
         guard !members.isEmpty else { throw .biasWithoutNeurons(p.name) }

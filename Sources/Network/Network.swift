@@ -22,8 +22,10 @@ public struct Network: Equatable, Sendable {
   /// The slope of `leaky_relu` for negative net inputs.
   public var leakySlope: Double = 0.01
 
-  public static let maxNeurons = 256
-  public static let maxParameters = 10_000
+  /// The largest network nabla builds: wide enough for 2-256-256-1, small enough that every
+  /// partial can still be printed and saved.
+  public static let maxNeurons = 1024
+  public static let maxParameters = 100_000
 
   public init() {}
 

@@ -118,3 +118,32 @@ func numericGradient(
     }
   }
 }
+
+/// A check on a big network takes an even spread of parameters within its budget.
+@Suite struct GradientCheckSampleTests {
+  @Test func smallNetworksAreCheckedWholeAndBigOnesBySpread() {
+    #expect(GradientCheck.sampleSize(parameters: 9, examples: 4) == 9)
+    #expect(GradientCheck.sampleSize(parameters: 66_817, examples: 100) == 29)
+    #expect(GradientCheck.sampleSize(parameters: 100_000, examples: 1_000_000) == 20)
+    #expect(GradientCheck.spread(5, count: 9) == [0, 1, 2, 3, 4])
+    #expect(GradientCheck.spread(10, count: 4) == [0, 2, 5, 7])
+  }
+
+  @Test func aSpreadAndAnInterruptionCheckOnlyThoseParameters() throws {
+    var net = Network()
+    try net.addInputs(["x1", "x2"])
+    var rng = SplitMix64(seed: 3)
+    try net.addLayer(["h1", "h2", "h3"], activation: .tanh, bias: .own) { _, _ in rng.uniform(-1, 1) }
+    try net.addLayer(["y"], activation: .sigmoid, bias: .own) { _, _ in rng.uniform(-1, 1) }
+    let data = [Example(inputs: [0.5, -1], targets: [1]), Example(inputs: [1, 2], targets: [0])]
+    let all = try GradientCheck.run(net, examples: data, loss: .halfSSE, reduction: .mean)
+    let some = try GradientCheck.run(net, examples: data, loss: .halfSSE, reduction: .mean, which: [1, 4, 7])
+    #expect(some == [all[1], all[4], all[7]])
+    var calls = 0
+    let stopped = try GradientCheck.run(net, examples: data, loss: .halfSSE, reduction: .mean) {
+      calls += 1
+      return calls > 2
+    }
+    #expect(stopped == Array(all.prefix(2)))
+  }
+}

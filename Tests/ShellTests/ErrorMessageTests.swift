@@ -145,8 +145,13 @@ import Testing
         "there is no example '1': there are no examples yet; add one with 'example 0.05 0.1 -> 0.01 0.99'"
       ),
       (
-        ["input x"], "layer " + (1...300).map { "n\($0)" }.joined(separator: " ") + " relu",
-        "that would make 301 neurons and 600 parameters, over nabla's limit of 256 neurons and 10000 parameters; use fewer or narrower layers"
+        ["input x"], "layer " + (1...1100).map { "n\($0)" }.joined(separator: " ") + " relu",
+        "that would make 1101 neurons and 2200 parameters, over nabla's limit of 1024 neurons and 100000 parameters; use fewer or narrower layers"
+      ),
+      (
+        ["input " + (1...400).map { "x\($0)" }.joined(separator: " ")],
+        "layer " + (1...300).map { "n\($0)" }.joined(separator: " ") + " relu",
+        "that would make 700 neurons and 120300 parameters, over nabla's limit of 1024 neurons and 100000 parameters; use fewer or narrower layers"
       ),
       (
         ["input x"], "input " + String(repeating: "a", count: 100_001),

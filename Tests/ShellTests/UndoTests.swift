@@ -54,3 +54,24 @@ import Testing
     #expect(session.execute("undo").status == .error)
   }
 }
+
+/// Undo keeps at most 200 steps, and fewer when they are big, so its memory stays bounded.
+@Suite struct UndoBudgetTests {
+  @Test func bigStepsAreKeptWithinTheBudget() {
+    var session = Session()
+    for n in 0..<20 { #expect(session.execute("data moons 100000 noise 0.\(n + 10)").status == .ok) }
+    let total = session.undoStack.reduce(0) { $0 + $1.model.size }
+    #expect(total <= Session.undoBudget)
+    // Each data set holds 100,000 × 5 numbers: 15 of them fit, after the empty session (size 0).
+    #expect(session.undoStack.count == 16)
+    // The newest are the ones kept.
+    #expect(session.execute("undo").output == "undone: data moons 100000 noise 0.29")
+  }
+
+  @Test func smallStepsAreKeptUpToTheCount() {
+    var session = Session()
+    _ = session.execute("input x")
+    for n in 0..<250 { _ = session.execute("let a = \(n)") }
+    #expect(session.undoStack.count == Session.undoLimit)
+  }
+}

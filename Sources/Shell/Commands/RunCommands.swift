@@ -167,11 +167,21 @@ enum RunCommands {
       return try FunctionCommands.gradcheck(&c, function: name)
     }
     let s = c.model.settings
+    let total = c.model.network.parameters.count
+    let which = GradientCheck.spread(
+      total, count: GradientCheck.sampleSize(parameters: total, examples: c.model.examples.count))
+    let interrupted = c.interrupted
     let rows = try c.network { () throws(NetworkError) in
       try GradientCheck.run(
         c.model.network, examples: c.model.examples, loss: s.loss, reduction: s.reduction,
-        dropoutSeed: c.model.dropoutSeed)
+        dropoutSeed: c.model.dropoutSeed, which: which, interrupted: interrupted)
     }
-    return GradientCheckText.render(rows, c.model, step: GradientCheck.defaultStep)
+    var notes: [String] = []
+    if which.count < total {
+      notes.append(
+        "checking \(which.count) of the \(total) parameters, evenly spread (each takes two passes over every example)")
+    }
+    if rows.count < which.count { notes.append("interrupted after \(rows.count) of \(which.count) parameters") }
+    return (notes + [GradientCheckText.render(rows, c.model, step: GradientCheck.defaultStep)]).joined(separator: "\n")
   }
 }

@@ -87,6 +87,13 @@ public struct Model: Equatable, Sendable {
       && a.pass == b.pass && a.passKey == b.passKey && a.gradientShown == b.gradientShown
   }
 
+  /// About how many numbers the model holds: what its undo step costs.
+  var size: Int {
+    let width = (examples.first ?? test.first).map { $0.inputs.count + $0.targets.count } ?? 0
+    return network.parameters.count * 4 + (examples.count + test.count) * (width + 2) + history.train.count * 2
+      + (pass == nil ? 0 : network.neurons.count * 4)
+  }
+
   /// The model without the results of the last pass: what undo history compares.
   var essence: Model {
     var copy = self

@@ -44,6 +44,9 @@ public struct Session: Equatable, Sendable {
   public private(set) var redoStack: [(model: Model, line: String)] = []
 
   public static let undoLimit = 200
+  /// How many numbers (parameters, data, losses) the undo history may hold in all, so that
+  /// big networks and data sets keep fewer steps rather than unbounded memory.
+  public static let undoBudget = 8_000_000
   public static let logLimit = 10_000
   /// Every command and its output since the start (while recording), for `export`.
   public private(set) var log: [LogEntry] = []
@@ -156,7 +159,7 @@ public struct Session: Equatable, Sendable {
       if context.model.essence != model.essence {
         let label = definition != nil ? line.trimmingCharacters(in: .whitespaces) : words.joined(separator: " ")
         undoStack.append((model, context.historyLabel ?? label))
-        if undoStack.count > Session.undoLimit { undoStack.removeFirst() }
+        trimUndo()
         redoStack.removeAll()
       }
       model = context.model
@@ -172,6 +175,19 @@ public struct Session: Equatable, Sendable {
     } catch {
       return Reply(output: error.message, status: .error)
     }
+  }
+
+  /// Drops the oldest undo steps beyond the count or the size limit (keeping the newest).
+  private mutating func trimUndo() {
+    if undoStack.count > Session.undoLimit { undoStack.removeFirst(undoStack.count - Session.undoLimit) }
+    var total = 0
+    var keep = 0
+    for entry in undoStack.reversed() {
+      total += entry.model.size
+      if keep > 0 && total > Session.undoBudget { break }
+      keep += 1
+    }
+    if keep < undoStack.count { undoStack.removeFirst(undoStack.count - keep) }
   }
 
   private mutating func travel(_ command: CommandSpec, _ arguments: [String]) -> Reply {
