@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "Network", targets: ["Network"]),
     .library(name: "Functions", targets: ["Functions"]),
     .library(name: "Shell", targets: ["Shell"]),
+    .library(name: "Lessons", targets: ["Lessons"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")

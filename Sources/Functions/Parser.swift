@@ -8,8 +8,19 @@ public struct ParseError: Error, Equatable, Sendable {
 
 /// A recursive-descent parser with the usual precedence: `^` (right-associative) binds
 /// tightest, then unary minus, then `*` and `/`, then `+` and `-`.
+///
+/// Expressions are walked recursively wherever they are used, so the parser keeps them
+/// shallow: it refuses brackets, minus signs and powers nested more than `maxDepth` deep, and
+/// any expression whose tree is more than `maxDepth` operations deep (as `x * x * … * x` is,
+/// since each operation takes the ones before it as its left operand).
 public struct Parser {
   public static let maxDepth = 200
+
+  /// An expression and how many operations deep it is (a number or a name is 1).
+  private struct Parsed {
+    var expression: Expression
+    var height = 1
+  }
 
   private let characters: [Character]
   private var position = 0
@@ -20,7 +31,7 @@ public struct Parser {
     var parser = Parser(characters: Array(text))
     parser.skipSpaces()
     guard !parser.atEnd else { throw ParseError(message: "an expression is missing", column: parser.position) }
-    let e = try parser.expression()
+    let e = try parser.expression().expression
     parser.skipSpaces()
     if !parser.atEnd {
       let c = parser.characters[parser.position]
@@ -47,59 +58,81 @@ public struct Parser {
     }
   }
 
+  /// An operation on `operands`, found at `column`; refused if that makes the tree too deep.
+  private func operation(_ e: Expression, _ operands: [Parsed], at column: Int) throws(ParseError) -> Parsed {
+    let height = 1 + (operands.map(\.height).max() ?? 0)
+    guard height <= Parser.maxDepth else {
+      throw ParseError(
+        message: "the expression is more than \(Parser.maxDepth) operations deep; split it into smaller functions",
+        column: column)
+    }
+    return Parsed(expression: e, height: height)
+  }
+
   // expression := term (('+' | '-') term)*
-  private mutating func expression() throws(ParseError) -> Expression {
+  private mutating func expression() throws(ParseError) -> Parsed {
     try enter()
     defer { depth -= 1 }
     var left = try term()
     while true {
       skipSpaces()
       guard let c = current, c == "+" || c == "-" || c == "−" else { return left }
+      let column = position
       position += 1
-      left = .binary(c == "+" ? .add : .subtract, left, try term())
+      let right = try term()
+      left = try operation(
+        .binary(c == "+" ? .add : .subtract, left.expression, right.expression), [left, right], at: column)
     }
   }
 
   // term := unary (('*' | '/') unary)*
-  private mutating func term() throws(ParseError) -> Expression {
+  private mutating func term() throws(ParseError) -> Parsed {
     var left = try unary()
     while true {
       skipSpaces()
       guard let c = current, c == "*" || c == "/" || c == "×" || c == "·" else { return left }
+      let column = position
       position += 1
-      left = .binary(c == "/" ? .divide : .multiply, left, try unary())
+      let right = try unary()
+      left = try operation(
+        .binary(c == "/" ? .divide : .multiply, left.expression, right.expression), [left, right], at: column)
     }
   }
 
-  // unary := '-' unary | power
-  private mutating func unary() throws(ParseError) -> Expression {
+  // unary := '-' unary | '+' unary | power
+  private mutating func unary() throws(ParseError) -> Parsed {
     skipSpaces()
+    // '+a' is a: any number of them, without recursing.
+    while current == "+" {
+      position += 1
+      skipSpaces()
+    }
     if let c = current, c == "-" || c == "−" {
+      let column = position
       position += 1
       try enter()
       defer { depth -= 1 }
-      return .negate(try unary())
-    }
-    if current == "+" {
-      position += 1
-      return try unary()
+      let operand = try unary()
+      return try operation(.negate(operand.expression), [operand], at: column)
     }
     return try power()
   }
 
   // power := primary ('^' unary)?
-  private mutating func power() throws(ParseError) -> Expression {
+  private mutating func power() throws(ParseError) -> Parsed {
     let base = try primary()
     skipSpaces()
     guard current == "^" else { return base }
+    let column = position
     position += 1
     try enter()
     defer { depth -= 1 }
-    return .binary(.power, base, try unary())
+    let exponent = try unary()
+    return try operation(.binary(.power, base.expression, exponent.expression), [base, exponent], at: column)
   }
 
   // primary := number | name | name '(' arguments ')' | '(' expression ')'
-  private mutating func primary() throws(ParseError) -> Expression {
+  private mutating func primary() throws(ParseError) -> Parsed {
     skipSpaces()
     guard let c = current else { throw ParseError(message: "an operand is missing at the end", column: position) }
     if c == "(" {
@@ -111,7 +144,7 @@ public struct Parser {
       position += 1
       return inner
     }
-    if c.isNumber || c == "." { return try number() }
+    if c.isNumber || c == "." { return Parsed(expression: try number()) }
     if (c.isLetter && c.isASCII) || c == "_" {
       let start = position
       var name = ""
@@ -125,19 +158,20 @@ public struct Parser {
           throw ParseError(
             message: "'\(name)' is not a function; the functions are \(Parser.builtinList)", column: start)
         }
-        return .call(builtin, try arguments(of: builtin, at: start))
+        let arguments = try arguments(of: builtin, at: start)
+        return try operation(.call(builtin, arguments.map(\.expression)), arguments, at: start)
       }
       if Builtin(rawValue: name) != nil {
         throw ParseError(message: "'\(name)' is a function; write it with parentheses, like \(name)(x)", column: start)
       }
-      return .name(name)
+      return Parsed(expression: .name(name))
     }
     throw ParseError(message: c == ")" ? "an operand is missing before ')'" : "unexpected '\(c)'", column: position)
   }
 
-  private mutating func arguments(of builtin: Builtin, at start: Int) throws(ParseError) -> [Expression] {
+  private mutating func arguments(of builtin: Builtin, at start: Int) throws(ParseError) -> [Parsed] {
     position += 1  // (
-    var args: [Expression] = []
+    var args: [Parsed] = []
     skipSpaces()
     if current != ")" {
       while true {

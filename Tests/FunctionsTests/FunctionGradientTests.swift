@@ -135,4 +135,13 @@ import Testing
     #expect(throws: FunctionError.reservedName("exp")) { try w.define("exp", source: "2") }
     #expect(w.definition("f")?.source == "x + 1")
   }
+
+  /// A definition as long as a line may be is refused with a parse error, not a stack overflow.
+  @Test func aVeryLongDefinitionIsRefused() throws {
+    var w = Workspace()
+    try w.setVariable("x", 1)
+    let long = Array(repeating: "x", count: 30_000).joined(separator: "*")
+    #expect(throws: FunctionError.self) { try w.define("f", source: long) }
+    #expect(w.definition("f") == nil)
+  }
 }

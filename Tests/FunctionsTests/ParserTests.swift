@@ -48,4 +48,27 @@ import Testing
     let parsed = try parse(fine)
     #expect(parsed == .name("x"))
   }
+
+  /// `x * x * … * x` nests each operation in the next, so a long one would be a deep tree,
+  /// and walking it (its names, its graph) would overflow the stack.
+  @Test func longChainsOfOperationsAreRefusedNotCrashed() throws {
+    for op in ["+", "-", "*", "/", "^"] {
+      let long = Array(repeating: "x", count: 50_000).joined(separator: " \(op) ")
+      #expect(throws: ParseError.self, "\(op)") { try Parser.parse(long) }
+    }
+    let most = Array(repeating: "x", count: Parser.maxDepth).joined(separator: " * ")
+    #expect(try parse(most).depth == Parser.maxDepth)
+    let tooMany = most + " * x"
+    let message = "the expression is more than 200 operations deep; split it into smaller functions"
+    #expect(throws: ParseError(message: message, column: tooMany.count - 3)) { try Parser.parse(tooMany) }
+    // Brackets do not reset the count.
+    var nested = "x"
+    for _ in 0..<100 { nested = "(" + nested + " * x * x)" }
+    #expect(throws: ParseError.self) { try Parser.parse(nested) }
+  }
+
+  @Test func manyPlusSignsAreOne() throws {
+    #expect(try parse(String(repeating: "+ ", count: 50_000) + "x") == .name("x"))
+    #expect(try parse("+-+x") == .negate(.name("x")))
+  }
 }

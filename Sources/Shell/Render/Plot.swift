@@ -43,17 +43,24 @@ enum Plot {
     }
   }
 
-  /// The path's points for variable `k`: every step, and where it ended.
-  static func points(_ path: DescentResult?, _ k: Int) -> [Double] {
-    guard let path else { return [] }
-    return path.rows.map { $0.values[k] }
+  /// The path's points for each of the function's variables: every step, and where it ended.
+  /// A variable the descent did not move ('descend g over y') stays at its current value. A path
+  /// over a variable the function no longer uses (it was redefined since) is not drawn.
+  static func points(_ path: DescentResult?, _ names: [String], current: [Double]) -> [[Double]] {
+    guard let path, path.variables.allSatisfy(names.contains) else { return names.map { _ in [] } }
+    return names.indices.map { k in
+      guard let moved = path.variables.firstIndex(of: names[k]) else {
+        return Array(repeating: current[k], count: path.rows.count)
+      }
+      return path.rows.map { $0.values[moved] }
+    }
   }
 
   static func oneVariable(_ g: Graph, workspace: Workspace, path: DescentResult?, _ f: NumberFormat) -> String {
     var graph = g
     let name = graph.variables[0]
     let current = workspace.value(of: name) ?? 0
-    let xs = points(path, 0)
+    let xs = points(path, [name], current: [current])[0]
     let (low, high) = range(xs + [current])
     let samples = (0..<width).map { c in evaluate(&graph, [low + (high - low) * Double(c) / Double(width - 1)]) }
     let finite = samples.filter(\.isFinite)
@@ -85,8 +92,9 @@ enum Plot {
     var graph = g
     let names = graph.variables
     let current = names.map { workspace.value(of: $0) ?? 0 }
-    let xs = points(path, 0)
-    let ys = points(path, 1)
+    let series = points(path, names, current: current)
+    let xs = series[0]
+    let ys = series[1]
     let (xLow, xHigh) = range(xs + [current[0]])
     let (yLow, yHigh) = range(ys + [current[1]])
     let height = twoVariableHeight

@@ -1,0 +1,3 @@
+import FuzzerDriver
+
+fuzzer_run(CommandLine.argc, CommandLine.unsafeArgv, fuzzCommands)
