@@ -37,7 +37,9 @@ public struct LessonRunner {
     guard reply.outsideLesson else {
       return Outcome(text: text, problem: "\(file):\(line): \(what) failed: \(reply.output)")
     }
-    return Outcome(text: text, problem: "\(file):\(line): \(reply.output); the lesson stops here", stop: true)
+    // The problem says it all, with the line: the command's own error is not repeated.
+    let shown = text.hasSuffix("error: " + reply.output) ? String(text.dropLast(reply.output.count + 8)) : text
+    return Outcome(text: shown, problem: "\(file):\(line): \(reply.output); the lesson stops here", stop: true)
   }
 
   /// The heading a demonstration starts with.
