@@ -138,9 +138,11 @@ public struct Network: Equatable, Sendable {
       neurons.append(Neuron(name: name, isInput: false, activation: activation))
     }
     let layer = Array(first..<neurons.count)
+    var number = weightCount
     for to in layer {
       for from in sources {
-        addWeight(from: from, to: to, value: initial(sources.count, layer.count))
+        number += 1
+        addWeight(from: from, to: to, number: number, value: initial(sources.count, layer.count))
       }
     }
     addBiases(to: layer, mode: bias)
@@ -165,7 +167,7 @@ public struct Network: Equatable, Sendable {
     guard weightIndex(from: from, to: to) == nil else { throw .alreadyConnected(from: fromName, to: toName) }
     guard !reaches(from: to, target: from) else { throw .wouldMakeCycle(from: fromName, to: toName) }
     try checkSize(newNeurons: 0, newParameters: 1)
-    return addWeight(from: from, to: to, value: value)
+    return addWeight(from: from, to: to, number: weightCount + 1, value: value)
   }
 
   /// Sets the dropout probability of a computing neuron that is not an output.
@@ -183,16 +185,26 @@ public struct Network: Equatable, Sendable {
 
   // MARK: - Helpers
 
+  /// The number of weights so far (counted without copying the parameters).
+  private var weightCount: Int {
+    parameters.reduce(0) { $1.isWeight ? $0 + 1 : $0 }
+  }
+
+  /// Adds the weight `w<number>` from → to. Its number is passed in, so that a layer counts
+  /// the weights before it once rather than once per new weight.
   @discardableResult
-  private mutating func addWeight(from: Int, to: Int, value: Double) -> Int {
-    let number = parameters.filter(\.isWeight).count + 1
+  private mutating func addWeight(from: Int, to: Int, number: Int, value: Double) -> Int {
     parameters.append(Parameter(name: "w\(number)", role: .weight(from: from, to: to), value: value))
     neurons[to].incoming.append(parameters.count - 1)
     return parameters.count - 1
   }
 
   private mutating func addBiases(to layer: [Int], mode: BiasMode) {
-    func next() -> String { "b\(parameters.filter { !$0.isWeight }.count + 1)" }
+    var number = parameters.count - weightCount
+    func next() -> String {
+      number += 1
+      return "b\(number)"
+    }
     switch mode {
     case .none:
       return
