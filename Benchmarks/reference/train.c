@@ -10,9 +10,11 @@
  *
  * The networks, starting weights and data are nabla's own: Xavier weights drawn
  * from SplitMix64 in nabla's parameter order, XOR's 4 examples, and the 100 moons
- * points of `data moons 100` (noise 0.1, seed 1), drawn the same way.
+ * points of `data moons 100` (noise 0.1, seed 1), drawn the same way. Every layer's
+ * weights and gradients sit in one array of exactly its size, row after row.
  *
- *   train            steps per second for every case (median of 5 rounds)
+ *   train            steps per second for every case (median of 5 rounds), then
+ *                    the same for 2-W-W-1 networks of every width in SIZES
  *   train check N    the batch loss before and after N steps, to compare with
  *                    nabla's `train N steps` on the same network
  *
@@ -28,18 +30,22 @@
 
 static const double PI = 3.14159265358979323846;
 
-enum { MAXLAYERS = 3, MAXWIDTH = 16, MAXEXAMPLES = 100 };
+enum { MAXLAYERS = 3, MAXWIDTH = 256, MAXEXAMPLES = 100 };
 enum Activation { TANH, SIGMOID };
+
+/* The hidden widths of the size series: 2-W-W-1 (tanh, tanh, sigmoid) on the 100 moons points. */
+static const int SIZES[] = {16, 32, 64, 96};
+enum { NSIZES = sizeof SIZES / sizeof SIZES[0] };
 
 typedef struct {
   int layers;                 /* computing layers */
   int width[MAXLAYERS + 1];   /* width[0]: inputs */
   enum Activation activation[MAXLAYERS + 1];
-  /* w[l][j][i]: from neuron i of layer l to neuron j of layer l + 1; b[l][j] its bias */
-  double w[MAXLAYERS][MAXWIDTH][MAXWIDTH];
-  double b[MAXLAYERS][MAXWIDTH];
-  double gw[MAXLAYERS][MAXWIDTH][MAXWIDTH];
-  double gb[MAXLAYERS][MAXWIDTH];
+  /* w[l][j * width[l] + i]: from neuron i of layer l to neuron j of layer l + 1; b[l][j] its bias */
+  double *w[MAXLAYERS];
+  double *b[MAXLAYERS];
+  double *gw[MAXLAYERS];
+  double *gb[MAXLAYERS];
 } Net;
 
 typedef struct {
@@ -47,6 +53,51 @@ typedef struct {
   double x[MAXEXAMPLES][2];
   double t[MAXEXAMPLES][1];
 } Data;
+
+static void *zeroed(size_t count) {
+  void *p = calloc(count, sizeof(double));
+  if (!p) {
+    fprintf(stderr, "out of memory\n");
+    exit(1);
+  }
+  return p;
+}
+
+/* Sets the widths (inputs first) and activations, and allocates every layer's arrays. */
+static void net_make(Net *net, int layers, const int *width, const enum Activation *activation) {
+  memset(net, 0, sizeof *net);
+  net->layers = layers;
+  net->width[0] = width[0];
+  for (int l = 0; l < layers; l++) {
+    if (width[l] > MAXWIDTH || width[l + 1] > MAXWIDTH) {
+      fprintf(stderr, "a layer is wider than MAXWIDTH (%d)\n", MAXWIDTH);
+      exit(1);
+    }
+    net->width[l + 1] = width[l + 1];
+    net->activation[l + 1] = activation[l];
+    size_t n = (size_t)width[l + 1] * width[l];
+    net->w[l] = zeroed(n);
+    net->gw[l] = zeroed(n);
+    net->b[l] = zeroed(width[l + 1]);
+    net->gb[l] = zeroed(width[l + 1]);
+  }
+}
+
+static void net_free(Net *net) {
+  for (int l = 0; l < net->layers; l++) {
+    free(net->w[l]);
+    free(net->gw[l]);
+    free(net->b[l]);
+    free(net->gb[l]);
+  }
+}
+
+/* Weights, not counting biases. */
+static long net_weights(const Net *net) {
+  long n = 0;
+  for (int l = 0; l < net->layers; l++) n += (long)net->width[l] * net->width[l + 1];
+  return n;
+}
 
 /* ---- nabla's random numbers and initialisation ---- */
 
@@ -73,7 +124,8 @@ static void init_xavier(Net *net, uint64_t seed) {
     int fan_out = net->width[l + 1];
     double limit = sqrt(6.0 / (fan_in + fan_out));
     for (int j = 0; j < net->width[l + 1]; j++) {
-      for (int i = 0; i < net->width[l]; i++) net->w[l][j][i] = -limit + (limit - -limit) * uniform(&state);
+      for (int i = 0; i < net->width[l]; i++)
+        net->w[l][j * fan_in + i] = -limit + (limit - -limit) * uniform(&state);
       net->b[l][j] = 0;
     }
   }
@@ -137,8 +189,10 @@ static double step(Net *net, const Data *data, double rate, int from_output) {
   double a[MAXLAYERS + 1][MAXWIDTH];     /* outputs per layer; a[0] is the example */
   double da[MAXLAYERS + 1][MAXWIDTH];    /* activation derivatives */
   double delta[MAXLAYERS + 1][MAXWIDTH]; /* ∂E/∂net input */
-  memset(net->gw, 0, sizeof net->gw);
-  memset(net->gb, 0, sizeof net->gb);
+  for (int l = 0; l < L; l++) {
+    memset(net->gw[l], 0, sizeof(double) * net->width[l + 1] * net->width[l]);
+    memset(net->gb[l], 0, sizeof(double) * net->width[l + 1]);
+  }
   double total = 0;
   for (int e = 0; e < data->count; e++) {
     for (int i = 0; i < net->width[0]; i++) a[0][i] = data->x[e][i];
@@ -146,8 +200,9 @@ static double step(Net *net, const Data *data, double rate, int from_output) {
       const int n_in = net->width[l], n_out = net->width[l + 1];
       const int is_tanh = net->activation[l + 1] == TANH;
       for (int j = 0; j < n_out; j++) {
+        const double *w = net->w[l] + (size_t)j * n_in;
         double z = 0;
-        for (int i = 0; i < n_in; i++) z += net->w[l][j][i] * a[l][i];
+        for (int i = 0; i < n_in; i++) z += w[i] * a[l][i];
         z += net->b[l][j];
         if (is_tanh) {
           double o = tanh(z);
@@ -171,23 +226,23 @@ static double step(Net *net, const Data *data, double rate, int from_output) {
       const int n_in = net->width[l], n_out = net->width[l + 1];
       for (int j = 0; j < n_out; j++) {
         double g = delta[l + 1][j];
-        for (int i = 0; i < n_in; i++) net->gw[l][j][i] += g * a[l][i];
+        double *gw = net->gw[l] + (size_t)j * n_in;
+        for (int i = 0; i < n_in; i++) gw[i] += g * a[l][i];
         net->gb[l][j] += g;
       }
       if (l == 0) break;
       for (int i = 0; i < n_in; i++) {
         double s = 0;
-        for (int j = n_out - 1; j >= 0; j--) s += delta[l + 1][j] * net->w[l][j][i];
+        for (int j = n_out - 1; j >= 0; j--) s += delta[l + 1][j] * net->w[l][(size_t)j * n_in + i];
         delta[l][i] = s * da[l][i];
       }
     }
   }
   const double scale = 1.0 / data->count;
   for (int l = 0; l < L; l++) {
-    for (int j = 0; j < net->width[l + 1]; j++) {
-      for (int i = 0; i < net->width[l]; i++) net->w[l][j][i] -= rate * (net->gw[l][j][i] * scale);
-      net->b[l][j] -= rate * (net->gb[l][j] * scale);
-    }
+    const size_t n = (size_t)net->width[l + 1] * net->width[l];
+    for (size_t k = 0; k < n; k++) net->w[l][k] -= rate * (net->gw[l][k] * scale);
+    for (int j = 0; j < net->width[l + 1]; j++) net->b[l][j] -= rate * (net->gb[l][j] * scale);
   }
   return total * scale;
 }
@@ -195,32 +250,43 @@ static double step(Net *net, const Data *data, double rate, int from_output) {
 /* ---- the cases ---- */
 
 typedef struct {
-  const char *name;
+  char name[64];
   Net net;
   Data data;
   double rate;
 } Case;
 
 static void make_xor(Case *c) {
+  static const int width[] = {2, 2, 1};
+  static const enum Activation activation[] = {SIGMOID, SIGMOID};
   memset(c, 0, sizeof *c);
-  c->name = "XOR 2-2-1 sigmoid, 4 examples";
-  c->net.layers = 2;
-  c->net.width[0] = 2, c->net.width[1] = 2, c->net.width[2] = 1;
-  c->net.activation[1] = SIGMOID, c->net.activation[2] = SIGMOID;
+  snprintf(c->name, sizeof c->name, "XOR 2-2-1 sigmoid, 4 examples");
+  net_make(&c->net, 2, width, activation);
   init_xavier(&c->net, 7);
   xor_data(&c->data);
   c->rate = 0.5;
 }
 
-static void make_moons(Case *c) {
+/* 2-W-W-1 (tanh, tanh, sigmoid) on the 100 moons points, rate 0.1, weights from seed 11. */
+static void make_moons(Case *c, int hidden) {
+  const int width[] = {2, hidden, hidden, 1};
+  static const enum Activation activation[] = {TANH, TANH, SIGMOID};
   memset(c, 0, sizeof *c);
-  c->name = "2-16-16-1 tanh, 100 moons points";
-  c->net.layers = 3;
-  c->net.width[0] = 2, c->net.width[1] = 16, c->net.width[2] = 16, c->net.width[3] = 1;
-  c->net.activation[1] = TANH, c->net.activation[2] = TANH, c->net.activation[3] = SIGMOID;
+  snprintf(c->name, sizeof c->name, "2-%d-%d-1 tanh, 100 moons points", hidden, hidden);
+  net_make(&c->net, 3, width, activation);
   init_xavier(&c->net, 11);
   moons(&c->data, 100);
   c->rate = 0.1;
+}
+
+/* Case k: 0 is XOR, 1 the 2-16-16-1 moons network, then one per width of SIZES. */
+enum { NCASES = 2 + NSIZES };
+
+static void make_case(Case *c, int k) {
+  if (k == 0)
+    make_xor(c);
+  else
+    make_moons(c, k == 1 ? 16 : SIZES[k - 2]);
 }
 
 static double now(void) {
@@ -256,20 +322,30 @@ static double measure(Case *c, int from_output, double *sink) {
   return rates[ROUNDS / 2];
 }
 
-int main(int argc, char **argv) {
-  static Case cases[2];
-  make_xor(&cases[0]);
-  make_moons(&cases[1]);
+/* One line: the label, steps per second and the time per step, then `extra` (may be empty). */
+static void print_rate(const char *label, double rate, const char *extra) {
+  double ns = 1e9 / rate;
+  if (ns < 1e4)
+    printf("%-40s %16.0f %11.0f ns%s\n", label, rate, ns, extra);
+  else if (ns < 1e6)
+    printf("%-40s %16.0f %11.1f µs%s\n", label, rate, ns / 1e3, extra);
+  else
+    printf("%-40s %16.0f %11.2f ms%s\n", label, rate, ns / 1e6, extra);
+}
 
+int main(int argc, char **argv) {
   if (argc == 3 && strcmp(argv[1], "check") == 0) {
     long n = atol(argv[2]);
-    for (int k = 0; k < 2; k++) {
-      Case *c = &cases[k];
-      double before = step(&c->net, &c->data, 0, 0);
-      for (long s = 0; s < n; s++) step(&c->net, &c->data, c->rate, 0);
-      double after = step(&c->net, &c->data, 0, 0);
-      printf("%s, rate %g: loss %.12g -> %.12g after %ld steps; first weight %.12g\n", c->name, c->rate, before,
-             after, n, c->net.w[0][0][0]);
+    for (int k = 0; k < NCASES; k++) {
+      if (k >= 2 && SIZES[k - 2] == 16) continue; /* the same network as case 1 */
+      Case c;
+      make_case(&c, k);
+      double before = step(&c.net, &c.data, 0, 0);
+      for (long s = 0; s < n; s++) step(&c.net, &c.data, c.rate, 0);
+      double after = step(&c.net, &c.data, 0, 0);
+      printf("%s, rate %g: loss %.12g -> %.12g after %ld steps; first weight %.12g\n", c.name, c.rate, before,
+             after, n, c.net.w[0][0]);
+      net_free(&c.net);
     }
     return 0;
   }
@@ -279,22 +355,33 @@ int main(int argc, char **argv) {
   }
 
   double sink = 0;
-  printf("%-34s %16s %14s\n", "full-batch step in C", "steps per second", "time per step");
+  printf("%-40s %16s %14s\n", "full-batch step in C", "steps per second", "time per step");
   for (int k = 0; k < 2; k++) {
     for (int from_output = 0; from_output <= 1; from_output++) {
-      Case c = cases[k]; /* every measurement starts from the same weights */
+      Case c; /* every measurement starts from the same weights */
+      make_case(&c, k);
       double rate = measure(&c, from_output, &sink);
       char label[96];
       snprintf(label, sizeof label, "%s%s", c.name, from_output ? " *" : "");
-      double ns = 1e9 / rate;
-      if (ns < 1e4)
-        printf("%-34s %16.0f %11.0f ns\n", label, rate, ns);
-      else
-        printf("%-34s %16.0f %11.1f µs\n", label, rate, ns / 1e3);
+      print_rate(label, rate, "");
+      net_free(&c.net);
     }
   }
   printf("* derivatives from the outputs, s(1 - s) and 1 - a², as most hand-written loops do; nabla computes\n"
          "  them from the net input (one exp more per neuron), and so do the lines without *\n");
+
+  printf("\n%-40s %16s %14s %10s\n", "size series in C", "steps per second", "time per step", "weights");
+  for (int k = 2; k < NCASES; k++) {
+    Case c;
+    make_case(&c, k);
+    double rate = measure(&c, 0, &sink);
+    char label[96];
+    snprintf(label, sizeof label, "size %s", c.name);
+    char weights[32];
+    snprintf(weights, sizeof weights, " %10ld", net_weights(&c.net));
+    print_rate(label, rate, weights);
+    net_free(&c.net);
+  }
   if (sink == 12345.678) printf("%g\n", sink); /* keeps the loops from being optimised away */
   return 0;
 }

@@ -92,6 +92,35 @@ func circleState() -> TrainingState {
   return TrainingState(network: network, examples: circleExamples(count: 100, seed: 42), rate: 0.5)
 }
 
+// MARK: - Cost against size
+
+/// The hidden widths of the size series. 96 is the widest 2-W-W-1 network within nabla's
+/// limit of 10,000 parameters (9,504 weights and 193 biases).
+let sizeWidths = [16, 32, 64, 96]
+
+/// A 2-W-W-1 network (tanh, tanh, sigmoid; weights from seed 11) on the 100 points of
+/// `data moons 100`, at rate 0.1: the same as reference/train.c's size series.
+func sizeState(width: Int) -> TrainingState {
+  let network = makeNetwork(inputs: 2, layers: [(width, .tanh), (width, .tanh), (1, .sigmoid)], seed: 11)
+  return TrainingState(network: network, examples: Dataset.moons.examples(count: 100, seed: 1), rate: 0.1)
+}
+
+/// The number of weights (biases not counted) of a network.
+func weightCount(_ network: Network) -> Int {
+  network.parameters.filter(\.isWeight).count
+}
+
+/// A count with thousands separated by commas: 9,504.
+func grouped(_ n: Int) -> String {
+  let digits = String(n)
+  var result = ""
+  for (k, digit) in digits.enumerated() {
+    if k > 0, (digits.count - k) % 3 == 0 { result.append(",") }
+    result.append(digit)
+  }
+  return result
+}
+
 // MARK: - Training.run
 
 /// Training as the shell's `train` does it: `Training.run` with a plan, continuing
@@ -130,18 +159,22 @@ func moonsState(batchSize: Int?) -> RunState {
 
 // MARK: - The shell
 
-/// A shell session with the 2-2-2 network of the first lesson and one example.
+/// A shell session with the 2-2-2 network of Matt Mazur's worked example (the first
+/// lesson's): its starting weights and its one example. With `recording` off the session
+/// keeps no log of commands and outputs for `export` (`record off`).
 final class ShellState {
   var session = Session()
 
-  init() {
+  init(recording: Bool = true) {
     let setup = [
       "input i1 i2",
       "layer h1 h2 sigmoid bias shared",
       "layer o1 o2 sigmoid bias shared",
-      "example 0.05 0.1 -> 0.01 0.99",
+      "set w1 0.15 w2 0.20 w3 0.25 w4 0.30 b1 0.35",
+      "set w5 0.40 w6 0.45 w7 0.50 w8 0.55 b2 0.60",
+      "example 0.05 0.10 -> 0.01 0.99",
     ]
-    for line in setup {
+    for line in setup + (recording ? [] : ["record off"]) {
       let reply = session.execute(line)
       guard reply.status == .ok else { fatalError("\(line): \(reply.output)") }
     }
@@ -157,6 +190,14 @@ final class ShellState {
       printed += reply.output.utf8.count
     }
     return printed
+  }
+
+  /// `step`: one forward pass, backward pass and update, printed as the shell prints it
+  /// (the loss before the update and after it). Returns the number of characters printed.
+  func step() -> Int {
+    let reply = session.execute("step")
+    guard reply.status == .ok else { fatalError("step: \(reply.output)") }
+    return reply.output.utf8.count
   }
 }
 
@@ -223,6 +264,48 @@ let benchmarks: @Sendable () -> Void = {
       maxIterations: 100_000)
   ) { benchmark in
     blackHole(moonsBatches.run(updates: benchmark.scaledIterations.count))
+  }
+
+  // Cost against size: one full-batch step over the same 100 points, for ever wider networks.
+  for width in sizeWidths {
+    let state = sizeState(width: width)
+    let weights = grouped(weightCount(state.network))
+    Benchmark(
+      "Size 2-\(width)-\(width)-1 tanh, \(weights) weights, 100 moons points: Trainer.step",
+      configuration: .init(
+        metrics: trainingMetrics, warmupIterations: 5, scalingFactor: .one, maxDuration: .seconds(3),
+        maxIterations: 100_000)
+    ) { benchmark in
+      for _ in benchmark.scaledIterations {
+        blackHole(state.step())
+      }
+    }
+  }
+
+  let shellStep = ShellState()
+  Benchmark(
+    "Shell 2-2-2, 1 example: step, printed",
+    configuration: .init(
+      metrics: trainingMetrics, warmupIterations: 10, scalingFactor: .one, maxDuration: .seconds(3),
+      maxIterations: 100_000)
+  ) { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(shellStep.step())
+    }
+  }
+
+  // The same without the log that `export` reads: once a session has run 10,000 commands,
+  // each new one drops the oldest entry, and that shows in the figure above.
+  let shellStepUnrecorded = ShellState(recording: false)
+  Benchmark(
+    "Shell 2-2-2, 1 example: step, printed, record off",
+    configuration: .init(
+      metrics: trainingMetrics, warmupIterations: 10, scalingFactor: .one, maxDuration: .seconds(3),
+      maxIterations: 100_000)
+  ) { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(shellStepUnrecorded.step())
+    }
   }
 
   let shell = ShellState()
