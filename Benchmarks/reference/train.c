@@ -34,7 +34,7 @@ enum { MAXLAYERS = 3, MAXWIDTH = 256, MAXEXAMPLES = 100 };
 enum Activation { TANH, SIGMOID };
 
 /* The hidden widths of the size series: 2-W-W-1 (tanh, tanh, sigmoid) on the 100 moons points. */
-static const int SIZES[] = {16, 32, 64, 96};
+static const int SIZES[] = {16, 32, 64, 128, 256};
 enum { NSIZES = sizeof SIZES / sizeof SIZES[0] };
 
 typedef struct {

@@ -136,9 +136,16 @@ struct Nabla: ParsableCommand {
     print(
       output.text("nabla: a shell for watching neural networks learn. Type 'help' for the commands, Ctrl-D to leave."))
     let editor = LineEditor(historyFile: noHistory ? nil : LineEditor.defaultHistoryFile())
-    let lessonNames = LessonShell.catalogue().flatMap { ["\($0.0)", ($0.1 as NSString).deletingPathExtension] }
+    // The lessons' names for Tab, read at the first Tab rather than before the first prompt.
+    var lessonNames: [String]?
+    func lessons() -> [String] {
+      if let lessonNames { return lessonNames }
+      let names = LessonShell.catalogue().flatMap { ["\($0.0)", ($0.1 as NSString).deletingPathExtension] }
+      lessonNames = names
+      return names
+    }
     editor.complete = { line, cursor in
-      Completion.complete(line, cursor: cursor, session: session, lessons: { lessonNames })
+      Completion.complete(line, cursor: cursor, session: session, lessons: lessons)
     }
     let progressFile = noHistory ? nil : LessonProgress.defaultFile()
     var progress = progressFile.map(LessonProgress.load) ?? LessonProgress()

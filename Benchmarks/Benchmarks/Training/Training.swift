@@ -94,9 +94,9 @@ func circleState() -> TrainingState {
 
 // MARK: - Cost against size
 
-/// The hidden widths of the size series. 96 is the widest 2-W-W-1 network within nabla's
-/// limit of 10,000 parameters (9,504 weights and 193 biases).
-let sizeWidths = [16, 32, 64, 96]
+/// The hidden widths of the size series: 2-W-W-1 up to 2-256-256-1 (66,304 weights), the
+/// widest that nabla's limits allow.
+let sizeWidths = [16, 32, 64, 128, 256]
 
 /// A 2-W-W-1 network (tanh, tanh, sigmoid; weights from seed 11) on the 100 points of
 /// `data moons 100`, at rate 0.1: the same as reference/train.c's size series.

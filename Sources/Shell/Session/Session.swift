@@ -42,11 +42,14 @@ public struct Session: Equatable, Sendable {
   /// Earlier models, each with the command that changed it, newest last.
   public private(set) var undoStack: [(model: Model, line: String)] = []
   public private(set) var redoStack: [(model: Model, line: String)] = []
+  /// The sizes of the undo stack's models, added up (see `Model.size`).
+  private var undoTotal = 0
 
   public static let undoLimit = 200
   /// How many numbers (parameters, data, losses) the undo history may hold in all, so that
   /// big networks and data sets keep fewer steps rather than unbounded memory.
   public static let undoBudget = 8_000_000
+  /// The log keeps the last 10,000 commands (up to a tenth more before it is trimmed).
   public static let logLimit = 10_000
   /// Every command and its output since the start (while recording), for `export`.
   public private(set) var log: [LogEntry] = []
@@ -115,7 +118,8 @@ public struct Session: Equatable, Sendable {
         entry.svg = Diagram.svg(model)
       }
       log.append(entry)
-      if log.count > Session.logLimit { log.removeFirst(log.count - Session.logLimit) }
+      // Trimmed a tenth at a time, so a long session does not move the whole log every command.
+      if log.count > Session.logLimit + Session.logLimit / 10 { log.removeFirst(log.count - Session.logLimit) }
     }
     return reply
   }
@@ -159,6 +163,7 @@ public struct Session: Equatable, Sendable {
       if context.model.essence != model.essence {
         let label = definition != nil ? line.trimmingCharacters(in: .whitespaces) : words.joined(separator: " ")
         undoStack.append((model, context.historyLabel ?? label))
+        undoTotal += model.size
         trimUndo()
         redoStack.removeAll()
       }
@@ -179,15 +184,9 @@ public struct Session: Equatable, Sendable {
 
   /// Drops the oldest undo steps beyond the count or the size limit (keeping the newest).
   private mutating func trimUndo() {
-    if undoStack.count > Session.undoLimit { undoStack.removeFirst(undoStack.count - Session.undoLimit) }
-    var total = 0
-    var keep = 0
-    for entry in undoStack.reversed() {
-      total += entry.model.size
-      if keep > 0 && total > Session.undoBudget { break }
-      keep += 1
+    while undoStack.count > Session.undoLimit || (undoStack.count > 1 && undoTotal > Session.undoBudget) {
+      undoTotal -= undoStack.removeFirst().model.size
     }
-    if keep < undoStack.count { undoStack.removeFirst(undoStack.count - keep) }
   }
 
   private mutating func travel(_ command: CommandSpec, _ arguments: [String]) -> Reply {
@@ -200,6 +199,7 @@ public struct Session: Equatable, Sendable {
       guard let (previous, line) = undoStack.popLast() else {
         return Reply(output: ShellError.nothingToUndo.message, status: .error)
       }
+      undoTotal -= previous.size
       redoStack.append((model, line))
       model = previous
       return .ok("undone: \(line)")
@@ -208,6 +208,7 @@ public struct Session: Equatable, Sendable {
       return Reply(output: ShellError.nothingToRedo.message, status: .error)
     }
     undoStack.append((model, line))
+    undoTotal += model.size
     model = next
     return .ok("redone: \(line)")
   }
