@@ -203,120 +203,71 @@ final class ShellState {
 
 // MARK: - The benchmarks
 
-let benchmarks: @Sendable () -> Void = {
-  let trainingMetrics: [BenchmarkMetric] = [
-    .throughput, .wallClock, .mallocCountTotal, .memoryLeakedBytes,
-  ]
+/// The metrics every benchmark here reports.
+let trainingMetrics: [BenchmarkMetric] = [.throughput, .wallClock, .mallocCountTotal, .memoryLeakedBytes]
 
-  // The harness's own cost per measured iteration, to subtract from the others.
+/// A benchmark that times `body` once per scaled iteration.
+func perIteration(
+  _ name: String, scaling: BenchmarkScalingFactor = .one, warmup: Int = 10, seconds: Int = 3,
+  _ body: @escaping () -> some Any
+) {
   Benchmark(
-    "Empty loop (harness overhead)",
+    name,
     configuration: .init(
-      metrics: trainingMetrics, warmupIterations: 10, scalingFactor: .one, maxDuration: .seconds(1),
+      metrics: trainingMetrics, warmupIterations: warmup, scalingFactor: scaling, maxDuration: .seconds(seconds),
       maxIterations: 100_000)
   ) { benchmark in
     for _ in benchmark.scaledIterations {
-      blackHole(0)
+      blackHole(body())
     }
   }
+}
+
+/// A benchmark of `Training.run`: one run of as many updates as the scaled iterations per
+/// sample, reported per update, so that starting a run (compiling the network, the buffers
+/// it keeps) is spread over them.
+func perRun(_ name: String, warmup: Int, seconds: Int, _ state: RunState) {
+  Benchmark(
+    name,
+    configuration: .init(
+      metrics: trainingMetrics, warmupIterations: warmup, scalingFactor: .kilo, maxDuration: .seconds(seconds),
+      maxIterations: 100_000)
+  ) { benchmark in
+    blackHole(state.run(updates: benchmark.scaledIterations.count))
+  }
+}
+
+let benchmarks: @Sendable () -> Void = {
+  // The harness's own cost per measured iteration, to subtract from the others.
+  perIteration("Empty loop (harness overhead)", seconds: 1) { 0 }
 
   let xor = xorState()
-  Benchmark(
-    "XOR 2-2-1 sigmoid, 4 examples: Trainer.step",
-    configuration: .init(
-      metrics: trainingMetrics, warmupIterations: 10, scalingFactor: .kilo, maxDuration: .seconds(3),
-      maxIterations: 100_000)
-  ) { benchmark in
-    for _ in benchmark.scaledIterations {
-      blackHole(xor.step())
-    }
-  }
+  perIteration("XOR 2-2-1 sigmoid, 4 examples: Trainer.step", scaling: .kilo) { xor.step() }
 
   let circle = circleState()
-  Benchmark(
-    "2-16-16-1 tanh, 100 examples: Trainer.step",
-    configuration: .init(
-      metrics: trainingMetrics, warmupIterations: 10, scalingFactor: .one, maxDuration: .seconds(3),
-      maxIterations: 100_000)
-  ) { benchmark in
-    for _ in benchmark.scaledIterations {
-      blackHole(circle.step())
-    }
-  }
+  perIteration("2-16-16-1 tanh, 100 examples: Trainer.step") { circle.step() }
 
-  // 1000 updates per sample (one Training.run call), reported per update: the cost of
-  // starting a run (compiling the network, the buffers it keeps) is spread over them.
-  let moonsFull = moonsState(batchSize: nil)
-  Benchmark(
-    "2-16-16-1 tanh, 100 moons points, full batch: Training.run",
-    configuration: .init(
-      metrics: trainingMetrics, warmupIterations: 1, scalingFactor: .kilo, maxDuration: .seconds(5),
-      maxIterations: 100_000)
-  ) { benchmark in
-    blackHole(moonsFull.run(updates: benchmark.scaledIterations.count))
-  }
-
-  let moonsBatches = moonsState(batchSize: 10)
-  Benchmark(
-    "2-16-16-1 tanh, 100 moons points, batch 10: Training.run",
-    configuration: .init(
-      metrics: trainingMetrics, warmupIterations: 3, scalingFactor: .kilo, maxDuration: .seconds(3),
-      maxIterations: 100_000)
-  ) { benchmark in
-    blackHole(moonsBatches.run(updates: benchmark.scaledIterations.count))
-  }
+  perRun(
+    "2-16-16-1 tanh, 100 moons points, full batch: Training.run", warmup: 1, seconds: 5, moonsState(batchSize: nil))
+  perRun("2-16-16-1 tanh, 100 moons points, batch 10: Training.run", warmup: 3, seconds: 3, moonsState(batchSize: 10))
 
   // Cost against size: one full-batch step over the same 100 points, for ever wider networks.
   for width in sizeWidths {
     let state = sizeState(width: width)
     let weights = grouped(weightCount(state.network))
-    Benchmark(
-      "Size 2-\(width)-\(width)-1 tanh, \(weights) weights, 100 moons points: Trainer.step",
-      configuration: .init(
-        metrics: trainingMetrics, warmupIterations: 5, scalingFactor: .one, maxDuration: .seconds(3),
-        maxIterations: 100_000)
-    ) { benchmark in
-      for _ in benchmark.scaledIterations {
-        blackHole(state.step())
-      }
+    perIteration("Size 2-\(width)-\(width)-1 tanh, \(weights) weights, 100 moons points: Trainer.step", warmup: 5) {
+      state.step()
     }
   }
 
   let shellStep = ShellState()
-  Benchmark(
-    "Shell 2-2-2, 1 example: step, printed",
-    configuration: .init(
-      metrics: trainingMetrics, warmupIterations: 10, scalingFactor: .one, maxDuration: .seconds(3),
-      maxIterations: 100_000)
-  ) { benchmark in
-    for _ in benchmark.scaledIterations {
-      blackHole(shellStep.step())
-    }
-  }
+  perIteration("Shell 2-2-2, 1 example: step, printed") { shellStep.step() }
 
-  // The same without the log that `export` reads: once a session has run 10,000 commands,
-  // each new one drops the oldest entry, and that shows in the figure above.
+  // The same without the log that `export` reads; the two should agree, since the log is
+  // trimmed a thousand entries at a time once it is full.
   let shellStepUnrecorded = ShellState(recording: false)
-  Benchmark(
-    "Shell 2-2-2, 1 example: step, printed, record off",
-    configuration: .init(
-      metrics: trainingMetrics, warmupIterations: 10, scalingFactor: .one, maxDuration: .seconds(3),
-      maxIterations: 100_000)
-  ) { benchmark in
-    for _ in benchmark.scaledIterations {
-      blackHole(shellStepUnrecorded.step())
-    }
-  }
+  perIteration("Shell 2-2-2, 1 example: step, printed, record off") { shellStepUnrecorded.step() }
 
   let shell = ShellState()
-  Benchmark(
-    "Shell 2-2-2, 1 example: forward + backward + update, printed",
-    configuration: .init(
-      metrics: trainingMetrics, warmupIterations: 10, scalingFactor: .one, maxDuration: .seconds(3),
-      maxIterations: 100_000)
-  ) { benchmark in
-    for _ in benchmark.scaledIterations {
-      blackHole(shell.forwardBackwardUpdate())
-    }
-  }
+  perIteration("Shell 2-2-2, 1 example: forward + backward + update, printed") { shell.forwardBackwardUpdate() }
 }
