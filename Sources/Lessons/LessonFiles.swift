@@ -17,20 +17,32 @@ public enum LessonFiles {
     }
   }
 
+  /// Fails when `--lesson-files` names something that is not a folder (it may not exist yet).
+  public static func validateFolder(_ folder: String?) throws(LessonProblem) {
+    guard let folder else { return }
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
+      throw LessonProblem(
+        "--lesson-files needs a folder, and '\(folder)' is a file; name a folder (it is made if missing)")
+    }
+  }
+
   /// Whether a script is a lesson: it has lesson metadata (`#! title: …` and the like).
   public static func isLesson(_ text: String) -> Bool {
     text.split(whereSeparator: \.isNewline).prefix(200).contains { line in
       let trimmed = line.drop { $0 == " " || $0 == "\t" }
       guard trimmed.hasPrefix("#!") else { return false }
-      let key = trimmed.dropFirst(2).drop { $0 == " " }.prefix { $0 != ":" }
-      return ["title", "summary", "minutes", "requires"].contains(String(key))
+      let key = trimmed.dropFirst(2).prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces).lowercased()
+      return ["title", "summary", "minutes", "requires"].contains(key)
     }
   }
 
   /// `$XDG_DATA_HOME/nabla/lesson-files/NAME` (or `~/.local/share/…`) for the lesson file
   /// `NAME.nabla`; a temporary folder when there is no home.
   public static func defaultFolder(for lessonFile: String) -> String {
-    let name = ((lessonFile as NSString).lastPathComponent as NSString).deletingPathExtension
+    // A file called '...nabla' must not make a folder called '..'.
+    let stem = Path.stem(lessonFile).drop { $0 == "." }
+    let name = stem.isEmpty ? "lesson" : String(stem)
     let environment = ProcessInfo.processInfo.environment
     let data: String
     if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
@@ -40,12 +52,12 @@ public enum LessonFiles {
     } else {
       data = NSTemporaryDirectory()
     }
-    return (data as NSString).appendingPathComponent("nabla/lesson-files/" + name)
+    return Path.join(data, "nabla/lesson-files/" + name)
   }
 
   /// The confinement for the lesson at `lessonFile`, writing in `output` (or the default).
   public static func confinement(lessonFile: String, output: String? = nil) -> FileAccess.Confinement {
-    let source = (lessonFile as NSString).deletingLastPathComponent
+    let source = Path.folder(lessonFile)
     return FileAccess.Confinement(
       source: FileAccess.resolved(source.isEmpty ? "." : source),
       output: FileAccess.resolved(output ?? defaultFolder(for: lessonFile)))

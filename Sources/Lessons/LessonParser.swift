@@ -1,4 +1,5 @@
 import Foundation
+import Shell
 
 /// A problem in a lesson file, at a line and column (1-based).
 public struct LessonError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -79,7 +80,11 @@ public enum LessonParser {
       choices = nil
     }
 
-    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+    // Control characters (escape sequences that would clear the screen, retitle the window or
+    // write to the clipboard) are shown, not sent to the terminal.
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map {
+      PrintableLine.make(String($0))
+    }
     for (index, raw) in lines.enumerated() {
       let number = index + 1
       let line = raw.trimmingCharacters(in: .whitespaces)

@@ -30,7 +30,7 @@ public struct LessonPlayer {
 
   /// `lesson 1 · 3/20> `: who is waiting for input.
   public var prompt: String {
-    finished ? "nabla> " : "\((name as NSString).deletingPathExtension) · \(index + 1)/\(lesson.steps.count)> "
+    finished ? "nabla> " : "\(Path.stem(name)) · \(index + 1)/\(lesson.steps.count)> "
   }
 
   /// Starts (or resumes at `step`, replaying the steps before it with their answers).
@@ -108,7 +108,7 @@ public struct LessonPlayer {
     switch word.lowercased() {
     case "leave":
       finished = true
-      return "left the lesson at step \(index + 1); 'lesson \((name as NSString).deletingPathExtension)' resumes it"
+      return "left the lesson at step \(index + 1); 'lesson \(Path.stem(name))' resumes it"
     case "restart":
       session = snapshots.first ?? Session()
       index = 0

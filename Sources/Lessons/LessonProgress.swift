@@ -34,7 +34,7 @@ public struct LessonProgress: Codable, Equatable, Sendable {
 
   /// Writes progress to a temporary file beside the real one and renames it over it.
   public func save(_ path: String) throws {
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = Path.folder(path)
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

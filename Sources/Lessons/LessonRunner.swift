@@ -44,7 +44,10 @@ public struct LessonRunner {
 
   /// The heading a demonstration starts with.
   public var heading: String {
-    var lines = ["== \(lesson.title)" + (lesson.minutes > 0 ? " (\(lesson.minutes) minutes)" : "") + " =="]
+    var lines = [
+      "== \(lesson.title)" + (lesson.minutes > 0 ? " (\(lesson.minutes) minute\(lesson.minutes == 1 ? "" : "s"))" : "")
+        + " =="
+    ]
     if !lesson.summary.isEmpty { lines.append(lesson.summary) }
     if !lesson.requires.isEmpty { lines.append("after: " + lesson.requires.joined(separator: ", ")) }
     return lines.joined(separator: "\n")

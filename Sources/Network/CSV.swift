@@ -15,6 +15,8 @@ public enum CSV {
   }
 
   public static let maxRows = 1_000_000
+  /// The most columns a CSV file may have: no network takes more inputs and targets.
+  public static let maxColumns = 1024
   /// The largest CSV file nabla reads.
   public static let maxBytes = 64 * 1024 * 1024
 
@@ -26,6 +28,14 @@ public enum CSV {
     for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+      // A row wider than any header may be is refused before it is split.
+      if trimmed.utf8.count > maxColumns, trimmed.utf8.lazy.filter({ $0 == UInt8(ascii: ",") }).count >= maxColumns {
+        throw Problem(
+          line: number + 1, column: 1,
+          message:
+            "this row has more than \(maxColumns) columns; nabla reads at most \(maxColumns), as many as a network's neurons"
+        )
+      }
       rows.append(
         trimmed.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) })
       lineNumbers.append(number + 1)
@@ -40,6 +50,12 @@ public enum CSV {
     guard let header = rows.first else {
       throw Problem(line: 1, column: 1, message: "the file is empty; it needs a header row naming the columns")
     }
+    guard header.count <= maxColumns else {
+      throw Problem(
+        line: lineNumbers[0], column: 1,
+        message:
+          "the header names \(header.count) columns; nabla reads at most \(maxColumns), as many as a network's neurons")
+    }
     guard header.count >= 2 else {
       throw Problem(
         line: lineNumbers[0], column: 1,
@@ -52,7 +68,8 @@ public enum CSV {
           ? "column \(i + 1) has no name in the header"
           : "the first row must name the columns, but column \(i + 1) is the number \(name)")
     }
-    for (i, name) in header.enumerated() where header[..<i].contains(name) {
+    var seen = Set<String>()
+    for (i, name) in header.enumerated() where !seen.insert(name).inserted {
       throw Problem(
         line: lineNumbers[0], column: i + 1, message: "two columns are named '\(name)'; give each column its own name")
     }

@@ -139,6 +139,7 @@ struct PlayLesson: ParsableCommand {
   var lessonFiles: String?
 
   func validate() throws {
+    do { try LessonFiles.validateFolder(lessonFiles) } catch { throw ValidationError(error.message) }
     if let delay, !(0...60).contains(delay) { throw ValidationError("--delay must be 0 to 60 seconds") }
   }
 
@@ -269,7 +270,7 @@ enum LessonShell {
     }
     do {
       let lesson = try LessonParser.parse(text, file: name)
-      let player = LessonPlayer(lesson: lesson, name: (name as NSString).lastPathComponent, path: name, output: output)
+      let player = LessonPlayer(lesson: lesson, name: Path.name(name), path: name, output: output)
       return .success((player, name))
     } catch {
       return .failure(LessonProblem(error.description))

@@ -130,7 +130,7 @@ final class LineEditor {
   /// kill while writing leaves the old history whole (see `AtomicFile`).
   func saveHistory() {
     guard let file = historyFile else { return }
-    let folder = (file as NSString).deletingLastPathComponent
+    let folder = Path.folder(file)
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     } catch {

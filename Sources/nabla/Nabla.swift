@@ -65,6 +65,7 @@ struct Nabla: ParsableCommand {
   var lessonFiles: String?
 
   func validate() throws {
+    do { try LessonFiles.validateFolder(lessonFiles) } catch { throw ValidationError(error.message) }
     if let precision, !(1...17).contains(precision) {
       throw ValidationError("--precision must be 1 to 17, not \(precision)")
     }
@@ -140,7 +141,7 @@ struct Nabla: ParsableCommand {
     var lessonNames: [String]?
     func lessons() -> [String] {
       if let lessonNames { return lessonNames }
-      let names = LessonShell.catalogue().flatMap { ["\($0.0)", ($0.1 as NSString).deletingPathExtension] }
+      let names = LessonShell.catalogue().flatMap { ["\($0.0)", Path.stem($0.1)] }
       lessonNames = names
       return names
     }
@@ -154,9 +155,11 @@ struct Nabla: ParsableCommand {
     var putAside: Session?
     var recovery: Recovery?
     if autosave {
-      if let file = Recovery.defaultFile() {
+      if let file = Recovery.defaultFile(), Recovery.claim(file) {
         recovery = Recovery(file: file)
         recovery?.offer(&session, editor: editor, output: output)
+      } else if Recovery.defaultFile() != nil {
+        output.error("nabla: warning: another nabla with --autosave is running; this one keeps no recovery file")
       } else {
         output.error("nabla: warning: --autosave needs HOME or XDG_STATE_HOME; going on without a recovery file")
       }
@@ -177,11 +180,23 @@ struct Nabla: ParsableCommand {
         let count = own.changesSinceKept
         print("You have unsaved changes (\(count) command\(count == 1 ? "" : "s") since the last save or load).")
         guard
-          let answer = editor.ask("Save them? A file name saves, Enter leaves without saving, c stays: ")?
+          var answer = editor.ask("Save them? A file name saves, Enter leaves without saving, c stays: ")?
             .trimmingCharacters(in: .whitespaces)
-        else { break }
-        if answer.isEmpty { break }
-        if answer.lowercased() == "c" || answer.lowercased() == "cancel" { return false }
+        else {
+          print("")  // Ctrl-D: leave without saving
+          break
+        }
+        // Ctrl-C takes back the question: stay.
+        if editor.abandoned { return false }
+        let word = answer.lowercased()
+        if answer.isEmpty || word == "n" || word == "no" { break }
+        if word == "c" || word == "cancel" { return false }
+        if word == "y" || word == "yes" {
+          guard let name = editor.ask("File name to save to: ")?.trimmingCharacters(in: .whitespaces),
+            !editor.abandoned, !name.isEmpty
+          else { continue }
+          answer = name
+        }
         let reply = own.execute("save \(Recovery.quoted(answer))")
         if reply.status == .ok { output.reply(reply.output) } else { output.shellError(reply.output) }
       }
@@ -255,8 +270,15 @@ struct Nabla: ParsableCommand {
             session = fresh
             output.reply(lesson.start(at: record.step, session: &session, record: record))
             saveProgress(lesson)
-            player = lesson
-            editor.setPrompt(lesson.prompt)
+            if lesson.finished {
+              // It stopped while resuming: the learner's own session comes straight back.
+              if let previous = putAside { session = previous }
+              putAside = nil
+              output.reply("(your session from before the lesson is back)")
+            } else {
+              player = lesson
+              editor.setPrompt(lesson.prompt)
+            }
           case .failure(let problem):
             output.shellError(problem.message)
           }

@@ -55,7 +55,19 @@ enum Pager {
       print("\r\u{1B}[K", terminator: "")
       switch key {
       case UInt8(ascii: "a"), UInt8(ascii: "A"):
-        print(lines[page.upperBound...].joined(separator: "\n"))
+        // The rest, a screenful at a time, so that Ctrl-C can still stop a long one.
+        Interrupt.reset()
+        var start = page.upperBound
+        while start < lines.count {
+          let end = min(start + rows, lines.count)
+          print(lines[start..<end].joined(separator: "\n"))
+          fflush(nil)
+          start = end
+          if Interrupt.requested(), start < lines.count {
+            print("(\(lines.count - start) more lines not shown)")
+            return
+          }
+        }
         return
       case UInt8(ascii: "q"), UInt8(ascii: "Q"), 3, 4, nil:
         print("(\(left) more lines not shown)")
@@ -66,7 +78,8 @@ enum Pager {
     }
   }
 
-  /// One key from the terminal, without echo or waiting for Enter; nil at end of input.
+  /// One key from the terminal, without echo or waiting for Enter; nil at end of input. A key
+  /// that sends several bytes (an arrow sends three) counts once: its first byte.
   private static func readKey() -> UInt8? {
     var saved = termios()
     guard tcgetattr(0, &saved) == 0 else { return nil }
@@ -78,10 +91,10 @@ enum Pager {
     }
     tcsetattr(0, TCSANOW, &raw)
     defer { tcsetattr(0, TCSANOW, &saved) }
-    var byte: UInt8 = 0
+    var bytes = [UInt8](repeating: 0, count: 16)
     while true {
-      let count = read(0, &byte, 1)
-      if count == 1 { return byte }
+      let count = read(0, &bytes, bytes.count)
+      if count > 0 { return bytes[0] }
       if count < 0, errno == EINTR { continue }
       return nil
     }

@@ -11,9 +11,22 @@ struct Recovery {
 
   init(file: String) { self.file = file }
 
+  /// Takes the recovery file for this nabla alone: false when another running nabla keeps it
+  /// (two would offer each other's live work, or remove it). The lock lasts as long as nabla.
+  static func claim(_ file: String) -> Bool {
+    try? FileManager.default.createDirectory(atPath: Path.folder(file), withIntermediateDirectories: true)
+    let descriptor = open(Path.join(Path.folder(file), "recovery.lock"), O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { return false }
+    if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+      close(descriptor)
+      return false
+    }
+    return true  // the descriptor stays open, and the lock held, until nabla ends
+  }
+
   /// `$XDG_STATE_HOME/nabla/recovery.json`, or `~/.local/state/nabla/recovery.json`.
   static func defaultFile() -> String? {
-    LineEditor.defaultHistoryFile().map { ($0 as NSString).deletingLastPathComponent + "/recovery.json" }
+    LineEditor.defaultHistoryFile().map { Path.folder($0) + "/recovery.json" }
   }
 
   /// Brings the recovery file up to date with `session`; returns a warning if it cannot.
@@ -25,7 +38,7 @@ struct Recovery {
     guard written != session.model else { return nil }
     do {
       try FileManager.default.createDirectory(
-        atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        atPath: Path.folder(file), withIntermediateDirectories: true)
       try session.writeRecovery(to: file)
       written = session.model
       return nil
@@ -49,7 +62,10 @@ struct Recovery {
     var probe = Session()
     let check = probe.execute("load \(Self.quoted(file))")
     guard check.status == .ok else {
-      output.error("nabla: the recovery file \(file) cannot be restored (\(check.output)); it is left as it is")
+      // Kept aside, so that the next command does not replace it.
+      let old = Self.oldFile(file)
+      rename(file, old)
+      output.error("nabla: the recovery file cannot be restored (\(check.output)); it is kept as \(old)")
       return
     }
     let when =
@@ -64,13 +80,16 @@ struct Recovery {
       session.markUnsaved()
       output.reply("(restored; 'undo' goes back to an empty session; save it with 'save FILE')")
     } else {
-      let old = (file as NSString).deletingPathExtension + ".old.json"
+      let old = Self.oldFile(file)
       rename(file, old)
       output.reply("(not restored; it is kept as \(old) until the next one)")
     }
   }
 
   static func quoted(_ path: String) -> String { "\"" + path + "\"" }
+
+  /// Where a recovery file that was not restored is kept until the next one.
+  static func oldFile(_ file: String) -> String { Path.join(Path.folder(file), "recovery.old.json") }
 
   private static func clock() -> DateFormatter {
     let formatter = DateFormatter()

@@ -191,3 +191,26 @@ extension Result {
     return nil
   }
 }
+
+/// Lesson text cannot drive the terminal, and a lesson's name cannot climb out of its folder.
+@Suite struct LessonTextTests {
+  @Test func controlCharactersInALessonAreShownNotSent() throws {
+    let text = "#! title: Esc \u{1B}]0;pwned\u{07}\n# Clear \u{1B}[2J here.\ninput x\n"
+    let lesson = try LessonParser.parse(text, file: "esc.nabla")
+    #expect(lesson.title == "Esc \\u{1B}]0;pwned\\u{7}")
+    #expect(lesson.steps.first == .narration("Clear \\u{1B}[2J here."))
+  }
+
+  @Test func aLessonNamedWithDotsWritesInItsOwnFolder() {
+    for file in ["/l/...nabla", "/l/..nabla", "/l/.x.nabla"] {
+      let folder = LessonFiles.defaultFolder(for: file)
+      #expect(Path.name(Path.folder(folder)) == "lesson-files", "\(file): \(folder)")
+      #expect(!Path.name(folder).hasPrefix("."), "\(file): \(folder)")
+    }
+  }
+
+  @Test func metadataKeysAreReadAsTheParserReadsThem() {
+    #expect(LessonFiles.isLesson("#! Title: x\n"))
+    #expect(LessonFiles.isLesson("#! title : x\n"))
+  }
+}

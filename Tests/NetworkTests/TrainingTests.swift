@@ -213,3 +213,19 @@ import Testing
     }
   }
 }
+
+/// A CSV file wider than any network is refused at once, not parsed for a minute.
+@Suite struct WideCSVTests {
+  @Test func aWideHeaderIsRefusedQuickly() {
+    let header = (1...200_000).map { "c\($0)" }.joined(separator: ",")
+    #expect(throws: CSV.Problem.self) { try CSV.parse(header + "\n") }
+    let names = (1...1025).map { "c\($0)" }.joined(separator: ",")
+    let row = Array(repeating: "1", count: 1025).joined(separator: ",")
+    do {
+      _ = try CSV.parse(names + "\n" + row + "\n")
+      Issue.record("a 1025-column file was read")
+    } catch {
+      #expect(error.message.hasPrefix("this row has more than 1024 columns") || error.message.contains("1025 columns"))
+    }
+  }
+}

@@ -105,7 +105,7 @@ import Testing
     try handle.close()
     let session = Self.busySession()
     for (command, limit, what) in [
-      ("load", "16 MB", "save files"), ("data load", "64 MB", "data files"), ("run", "4 MB", "scripts"),
+      ("load", "64 MB", "save files"), ("data load", "64 MB", "data files"), ("run", "4 MB", "scripts"),
     ] {
       var copy = session
       let reply = copy.execute("\(command) \(path)")

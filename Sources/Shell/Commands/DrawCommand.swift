@@ -25,7 +25,7 @@ enum DrawCommand {
     guard let path = c.arguments.first else { return Diagram.terminal(c.model) }
     guard !c.model.network.neurons.isEmpty else { throw ShellError.network(.noInputs) }
     let text: String
-    switch (path as NSString).pathExtension.lowercased() {
+    switch Path.extension(path).lowercased() {
     case "svg": text = Diagram.svg(c.model)
     case "dot", "gv": text = Diagram.dot(c.model)
     default:
@@ -41,7 +41,7 @@ enum DrawCommand {
     let gradients = c.model.gradientShown == GradientShown(function: name, workspace: c.model.workspace)
     guard let path else { return FunctionText.tree(graph, c.format, gradients: gradients) }
     let text: String
-    switch (path as NSString).pathExtension.lowercased() {
+    switch Path.extension(path).lowercased() {
     case "svg": text = GraphDiagram.svg(graph, gradients: gradients)
     case "dot", "gv": text = GraphDiagram.dot(graph, gradients: gradients)
     default:

@@ -90,7 +90,7 @@ public enum Completion {
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
     return entries.filter { !$0.hasPrefix(".") }.map { entry in
       var isDirectory: ObjCBool = false
-      let full = (path as NSString).appendingPathComponent(entry)
+      let full = Path.join(path, entry)
       _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
       return isDirectory.boolValue ? entry + "/" : entry
     }

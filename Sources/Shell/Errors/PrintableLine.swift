@@ -1,8 +1,8 @@
 /// Makes a message safe to print as one line: control characters (line breaks, escape
 /// sequences that would move the cursor or recolour the terminal, and the like) quoted in
 /// an error are shown as `\n`, `\r` or `\u{1B}` instead of acting.
-enum PrintableLine {
-  static func make(_ text: String) -> String {
+public enum PrintableLine {
+  public static func make(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: isControl) else { return text }
     var result = ""
     for scalar in text.unicodeScalars {

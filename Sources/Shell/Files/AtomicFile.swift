@@ -77,7 +77,7 @@ public enum AtomicFile {
   public static func temporaryPath(for path: String) -> String {
     let (folder, name) = split(path)
     let random = String(format: "%08x", UInt32.random(in: 0 ... .max))
-    return (folder as NSString).appendingPathComponent(".\(name).\(getpid()).\(random).tmp")
+    return Path.join(folder, ".\(name).\(getpid()).\(random).tmp")
   }
 
   /// Removes the temporary files of `path` that no running process is writing.
@@ -91,7 +91,7 @@ public enum AtomicFile {
         let pid = pid_t(parts[0]), pid > 0, pid != getpid()
       else { continue }
       if kill(pid, 0) != 0 && errno == ESRCH {
-        unlink((folder as NSString).appendingPathComponent(entry))
+        unlink(Path.join(folder, entry))
       }
     }
   }
@@ -107,8 +107,8 @@ public enum AtomicFile {
   }
 
   private static func split(_ path: String) -> (folder: String, name: String) {
-    let folder = (path as NSString).deletingLastPathComponent
-    return (folder.isEmpty ? "." : folder, (path as NSString).lastPathComponent)
+    let folder = Path.folder(path)
+    return (folder.isEmpty ? "." : folder, Path.name(path))
   }
 
   /// The file a symbolic link points to (following links to links), or `path` itself.
@@ -121,7 +121,7 @@ public enum AtomicFile {
       current =
         destination.hasPrefix("/")
         ? destination
-        : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+        : Path.join(Path.folder(current), destination)
     }
     return path
   }

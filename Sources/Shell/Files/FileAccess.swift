@@ -31,12 +31,14 @@ public struct FileAccess: Sendable {
   func readable(_ path: String) throws(ShellError) -> String {
     guard let confinement else { return path }
     try Self.checkRelative(path, confinement)
-    let own = (confinement.output as NSString).appendingPathComponent(path)
-    if FileManager.default.fileExists(atPath: own) {
+    // A file the lesson itself wrote in its folder comes first; nothing else of that folder.
+    let own = Path.join(confinement.output, path)
+    if FileManager.default.fileExists(atPath: own), written.contains(where: { Self.resolved($0) == Self.resolved(own) })
+    {
       try Self.checkInside(own, confinement.output, path, confinement)
       return own
     }
-    let beside = (confinement.source as NSString).appendingPathComponent(path)
+    let beside = Path.join(confinement.source, path)
     try Self.checkInside(beside, confinement.source, path, confinement)
     return beside
   }
@@ -45,7 +47,7 @@ public struct FileAccess: Sendable {
   func writable(_ path: String) throws(ShellError) -> String {
     guard let confinement else { return path }
     try Self.checkRelative(path, confinement)
-    let target = (confinement.output as NSString).appendingPathComponent(path)
+    let target = Path.join(confinement.output, path)
     do {
       try FileManager.default.createDirectory(atPath: confinement.output, withIntermediateDirectories: true)
     } catch {
@@ -55,7 +57,7 @@ public struct FileAccess: Sendable {
     if lstat(target, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK {
       throw .outsideLesson(path: path, reason: "it is a symbolic link", confinement: confinement)
     }
-    try Self.checkInside((target as NSString).deletingLastPathComponent, confinement.output, path, confinement)
+    try Self.checkInside(Path.folder(target), confinement.output, path, confinement)
     return target
   }
 
@@ -138,8 +140,8 @@ public struct FileAccess: Sendable {
         let base = String(cString: real)
         return rest.isEmpty ? base : (base == "/" ? "" : base) + "/" + rest.reversed().joined(separator: "/")
       }
-      rest.append((existing as NSString).lastPathComponent)
-      let parent = (existing as NSString).deletingLastPathComponent
+      rest.append(Path.name(existing))
+      let parent = Path.folder(existing)
       if parent == existing { break }
       existing = parent
     }

@@ -8,7 +8,7 @@ enum TextFile {
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
       throw .cannotWrite(path: path, reason: "it is a folder")
     }
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = Path.folder(path)
     if !folder.isEmpty,
       !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue
     {

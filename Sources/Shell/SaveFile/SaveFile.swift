@@ -4,16 +4,26 @@ import Network
 /// The JSON save file, format "nabla", version 1 (documented in docs/save-format.md).
 struct SaveFile: Codable {
   static let currentVersion = 1
-  static let maxBytes = 16 * 1024 * 1024
+  static let maxBytes = 64 * 1024 * 1024
   /// The save file for `model`, as JSON text (`path` names the file in an error).
   static func text(_ model: Model, path: String) throws(ShellError) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    let data: Data
     do {
-      return String(decoding: try encoder.encode(SaveFile(model)), as: UTF8.self) + "\n"
+      data = try encoder.encode(SaveFile(model))
     } catch {
       throw ShellError.cannotWrite(path: path, reason: "\(error)")
     }
+    // Never write a file that 'load' would refuse.
+    guard data.count < maxBytes else {
+      throw ShellError.cannotWrite(
+        path: path,
+        reason:
+          "it would be over \(FileAccess.megabytes(maxBytes)), more than 'load' reads; use fewer examples or a smaller network"
+      )
+    }
+    return String(decoding: data, as: UTF8.self) + "\n"
   }
 
   /// How deeply a save file's JSON may nest; nabla's own files nest 4 deep.

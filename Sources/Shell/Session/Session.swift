@@ -109,8 +109,8 @@ public struct Session: Equatable, Sendable {
     var reply = run(line, interrupted: interrupted, progress: progress)
     if reply.status == .error { reply.output = PrintableLine.make(reply.output) }
     let first = line.split(separator: " ").first.map(String.init) ?? ""
-    if recording, runDepth == 0, !line.trimmingCharacters(in: .whitespaces).isEmpty, first != "record",
-      first != "export"
+    if recording, runDepth == 0, !line.trimmingCharacters(in: .whitespaces).isEmpty, !first.hasPrefix("#"),
+      first != "record", first != "export"
     {
       var entry = LogEntry(line: line, output: reply.output, isError: reply.status == .error)
       // A drawing of the network goes into exported pages as a picture too.

@@ -28,7 +28,7 @@ extension Session {
     }
     if arguments.count > 1 { return fail(.unexpected(command: "export", word: arguments[1], usage: command.synopsis)) }
     let text: String
-    switch (path as NSString).pathExtension.lowercased() {
+    switch Path.extension(path).lowercased() {
     case "html", "htm": text = SessionExport.html(log)
     case "md", "markdown": text = SessionExport.markdown(log)
     default: return fail(.outOfRange(word: path, rule: "export writes .html or .md files, e.g. 'export lesson.html'"))
