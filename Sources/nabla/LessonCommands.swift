@@ -133,13 +133,10 @@ struct PlayLesson: ParsableCommand {
   @Flag(help: "Presenter mode: 4 significant digits, and with --step each step on a fresh screen.")
   var present = false
 
-  @Option(
-    name: .customLong("lesson-files"),
-    help: "The folder for files the lesson writes (default: nabla/lesson-files/NAME in your data folder).")
-  var lessonFiles: String?
+  @OptionGroup var lessonFilesOption: LessonFilesOption
+  var lessonFiles: String? { lessonFilesOption.folder }
 
   func validate() throws {
-    do { try LessonFiles.validateFolder(lessonFiles) } catch { throw ValidationError(error.message) }
     if let delay, !(0...60).contains(delay) { throw ValidationError("--delay must be 0 to 60 seconds") }
   }
 

@@ -89,6 +89,18 @@ extension Nabla {
         warnedAboutProgress = true
       }
     }
+    /// A lesson ended, was left or stopped: say what it wrote, and give the learner's own
+    /// session back.
+    func endLesson() {
+      if let written = LessonPlayer.written(session) { output.reply(written) }
+      player = nil
+      if let previous = putAside {
+        session = previous
+        output.reply("(your session from before the lesson is back)")
+      }
+      putAside = nil
+      editor.setPrompt("nabla> ")
+    }
     while true {
       guard let line = editor.readLine() else {
         // Ctrl-D on an empty line.
@@ -111,17 +123,11 @@ extension Nabla {
         output.present = session.model.settings.present
         saveProgress(lesson)
         if lesson.finished {
-          if let written = LessonPlayer.written(session) { output.reply(written) }
-          player = nil
-          if let previous = putAside {
-            session = previous
-            output.reply("(your session from before the lesson is back)")
-          }
-          putAside = nil
+          endLesson()
         } else {
           player = lesson
+          editor.setPrompt(lesson.prompt)
         }
-        editor.setPrompt(player?.prompt ?? "nabla> ")
         editor.saveHistory()
         keepRecovery()
         continue
@@ -146,10 +152,7 @@ extension Nabla {
             output.reply(lesson.start(at: record.step, session: &session, record: record))
             saveProgress(lesson)
             if lesson.finished {
-              // It stopped while resuming: the learner's own session comes straight back.
-              if let previous = putAside { session = previous }
-              putAside = nil
-              output.reply("(your session from before the lesson is back)")
+              endLesson()  // it stopped while resuming
             } else {
               player = lesson
               editor.setPrompt(lesson.prompt)

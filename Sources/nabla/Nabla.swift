@@ -59,13 +59,10 @@ struct Nabla: ParsableCommand {
   @Flag(help: "Keep a recovery file of unsaved work, which the next start offers to restore.")
   var autosave = false
 
-  @Option(
-    name: .customLong("lesson-files"),
-    help: "The folder for files lessons write (default: nabla/lesson-files/NAME in your data folder).")
-  var lessonFiles: String?
+  @OptionGroup var lessonFilesOption: LessonFilesOption
+  var lessonFiles: String? { lessonFilesOption.folder }
 
   func validate() throws {
-    do { try LessonFiles.validateFolder(lessonFiles) } catch { throw ValidationError(error.message) }
     if let precision, !(1...17).contains(precision) {
       throw ValidationError("--precision must be 1 to 17, not \(precision)")
     }

@@ -31,6 +31,14 @@ public struct Reply: Equatable, Sendable {
   }
 
   public static func ok(_ output: String) -> Reply { Reply(output: output, status: .ok) }
+
+  /// The reply to a command that failed with `error`: its message, where in the line for an
+  /// expression, and whether it reached outside a lesson's folders.
+  init(error: ShellError) {
+    self.init(output: error.message, status: .error)
+    if case .expression(_, let column) = error { self.column = column }
+    outsideLesson = error.isOutsideLesson
+  }
 }
 
 /// One learner's session: the model plus undo and redo history.
@@ -128,7 +136,7 @@ public struct Session: Equatable, Sendable {
     _ line: String, interrupted: @escaping () -> Bool, progress: ((String) -> Void)?
   ) -> Reply {
     guard line.utf8.count <= Tokenizer.maxLineLength else {
-      return Reply(output: ShellError.lineTooLong(line.utf8.count).message, status: .error)
+      return Reply(error: .lineTooLong(line.utf8.count))
     }
     // `f = …` defines a function: the text after '=' is an expression, not words.
     let definition = FunctionCommands.definitionPattern(line)
@@ -136,11 +144,11 @@ public struct Session: Equatable, Sendable {
     do {
       words = definition != nil ? ["def"] : try Tokenizer.words(line)
     } catch {
-      return Reply(output: error.message, status: .error)
+      return Reply(error: error)
     }
     guard let name = words.first else { return .ok("") }
     guard let command = CommandTable.lookup(name) else {
-      return Reply(output: ShellError.unknownCommand(name).message, status: .error)
+      return Reply(error: .unknownCommand(name))
     }
     if command.name == "undo" || command.name == "redo" {
       return travel(command, Array(words.dropFirst()))
@@ -173,10 +181,7 @@ public struct Session: Equatable, Sendable {
       reply.request = context.request
       return reply
     } catch let error as ShellError {
-      if case .expression(_, let column) = error { return Reply(output: error.message, status: .error, column: column) }
-      var reply = Reply(output: error.message, status: .error)
-      reply.outsideLesson = error.isOutsideLesson
-      return reply
+      return Reply(error: error)
     } catch {
       return Reply(output: error.message, status: .error)
     }
@@ -191,13 +196,11 @@ public struct Session: Equatable, Sendable {
 
   private mutating func travel(_ command: CommandSpec, _ arguments: [String]) -> Reply {
     if let extra = arguments.first {
-      return Reply(
-        output: ShellError.unexpected(command: command.name, word: extra, usage: command.synopsis).message,
-        status: .error)
+      return Reply(error: .unexpected(command: command.name, word: extra, usage: command.synopsis))
     }
     if command.name == "undo" {
       guard let (previous, line) = undoStack.popLast() else {
-        return Reply(output: ShellError.nothingToUndo.message, status: .error)
+        return Reply(error: .nothingToUndo)
       }
       undoTotal -= previous.size
       redoStack.append((model, line))
@@ -205,7 +208,7 @@ public struct Session: Equatable, Sendable {
       return .ok("undone: \(line)")
     }
     guard let (next, line) = redoStack.popLast() else {
-      return Reply(output: ShellError.nothingToRedo.message, status: .error)
+      return Reply(error: .nothingToRedo)
     }
     undoStack.append((model, line))
     undoTotal += model.size

@@ -12,7 +12,7 @@ public struct LogEntry: Equatable, Sendable {
 extension Session {
   /// `record on|off` and `export FILE.md|FILE.html`.
   mutating func document(_ command: CommandSpec, _ arguments: [String]) -> Reply {
-    func fail(_ error: ShellError) -> Reply { Reply(output: error.message, status: .error) }
+    func fail(_ error: ShellError) -> Reply { Reply(error: error) }
     if command.name == "record" {
       guard arguments.count == 1, let word = arguments.first, ["on", "off"].contains(word) else {
         return arguments.isEmpty
@@ -37,9 +37,7 @@ extension Session {
     do {
       target = try files.write(text, to: path)
     } catch {
-      var reply = fail(error)
-      reply.outsideLesson = error.isOutsideLesson
-      return reply
+      return fail(error)
     }
     return .ok("exported \(log.count) command\(log.count == 1 ? "" : "s") to \(target)")
   }
