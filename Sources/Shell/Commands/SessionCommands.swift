@@ -108,28 +108,11 @@ enum SessionCommands {
     let path = try c.word(0, "a file name, e.g. 'load net.json'")
     try c.expectAtMost(1)
     let (resolved, data) = try c.files.read(path, limit: SaveFile.maxBytes, what: "save files")
-    guard SaveFile.nestingDepth(data) <= SaveFile.maxDepth else {
-      throw ShellError.badSaveFile(
-        path: path, reason: "it nests more than \(SaveFile.maxDepth) levels deep, which no save file does")
-    }
-    // The format and version first, so that a file from another program or a newer nabla
-    // is named as such rather than by the first key it lacks.
-    struct Header: Decodable {
-      var format: String?
-      var version: Int?
-    }
-    if let header = try? JSONDecoder().decode(Header.self, from: data) {
-      do { try SaveFile.check(format: header.format, version: header.version) } catch {
-        throw ShellError.badSaveFile(path: path, reason: error.reason)
-      }
-    }
     let file: SaveFile
     do {
-      file = try JSONDecoder().decode(SaveFile.self, from: data)
-    } catch let error as DecodingError {
-      throw ShellError.badSaveFile(path: path, reason: describe(error))
+      file = try SaveFile.decode(data)
     } catch {
-      throw ShellError.badSaveFile(path: path, reason: "it is not valid JSON")
+      throw ShellError.badSaveFile(path: path, reason: error.reason)
     }
     var loaded: (Model, hadValues: Bool, hadGradients: Bool)
     do {
@@ -196,24 +179,6 @@ enum SessionCommands {
     case NSFileWriteOutOfSpaceError: return "no space left on the device"
     case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return "no such file or folder"
     default: return "the system refused (error \(ns.code))"
-    }
-  }
-
-  static func describe(_ error: DecodingError) -> String {
-    func path(_ keys: [any CodingKey]) -> String {
-      keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-    }
-    switch error {
-    case .keyNotFound(let key, let context):
-      return
-        "the key \"\(key.stringValue)\" is missing at \(path(context.codingPath).isEmpty ? "the top level" : path(context.codingPath))"
-    case .typeMismatch(_, let context), .valueNotFound(_, let context):
-      let place = path(context.codingPath)
-      return "\(place.isEmpty ? "the top level" : place) has the wrong type"
-    case .dataCorrupted(let context):
-      return context.codingPath.isEmpty ? "it is not valid JSON" : "\(path(context.codingPath)) is not valid"
-    @unknown default:
-      return "it could not be read"
     }
   }
 

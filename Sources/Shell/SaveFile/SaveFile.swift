@@ -5,59 +5,6 @@ import Network
 struct SaveFile: Codable {
   static let currentVersion = 1
   static let maxBytes = 64 * 1024 * 1024
-  /// The save file for `model`, as JSON text (`path` names the file in an error).
-  static func text(_ model: Model, path: String) throws(ShellError) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    let data: Data
-    do {
-      data = try encoder.encode(SaveFile(model))
-    } catch {
-      throw ShellError.cannotWrite(path: path, reason: "\(error)")
-    }
-    // Never write a file that 'load' would refuse.
-    guard data.count < maxBytes else {
-      throw ShellError.cannotWrite(
-        path: path,
-        reason:
-          "it would be over \(FileAccess.megabytes(maxBytes)), more than 'load' reads; use fewer examples or a smaller network"
-      )
-    }
-    return String(decoding: data, as: UTF8.self) + "\n"
-  }
-
-  /// How deeply a save file's JSON may nest; nabla's own files nest 4 deep.
-  static let maxDepth = 32
-
-  /// How deeply the arrays and objects of JSON text nest (strings are skipped), counted
-  /// before decoding so that hostile nesting costs no deep recursion.
-  static func nestingDepth(_ data: Data) -> Int {
-    var depth = 0
-    var deepest = 0
-    var inString = false
-    var escaped = false
-    for byte in data {
-      if inString {
-        if escaped {
-          escaped = false
-        } else if byte == UInt8(ascii: "\\") {
-          escaped = true
-        } else if byte == UInt8(ascii: "\"") {
-          inString = false
-        }
-        continue
-      }
-      switch byte {
-      case UInt8(ascii: "\""): inString = true
-      case UInt8(ascii: "["), UInt8(ascii: "{"):
-        depth += 1
-        deepest = max(deepest, depth)
-      case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-      default: break
-      }
-    }
-    return deepest
-  }
 
   struct NeuronRecord: Codable {
     var name: String
