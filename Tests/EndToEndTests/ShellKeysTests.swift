@@ -113,6 +113,19 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: state + "/nabla/recovery.json"))
   }
 
+  @Test func onlyOneAutosavingShellKeepsTheRecoveryFile() throws {
+    let state = Self.stateFolder()
+    let first = try Terminal(arguments: ["--autosave", "--color", "never"], environment: ["XDG_STATE_HOME": state])
+    try first.prompt()
+    let second = try Terminal(arguments: ["--autosave", "--color", "never"], environment: ["XDG_STATE_HOME": state])
+    try second.expect("nabla: warning: another nabla with --autosave is running; this one keeps no recovery file")
+    try second.prompt()
+    second.type("quit\r")
+    #expect(try second.exitStatus() == 0)
+    first.type("quit\r")
+    #expect(try first.exitStatus() == 0)
+  }
+
   @Test func aReplyLongerThanTheScreenIsPaged() throws {
     let term = try Terminal(arguments: ["--no-history", "--color", "never"])
     for line in [
